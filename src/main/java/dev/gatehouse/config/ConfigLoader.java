@@ -1,0 +1,104 @@
+package dev.gatehouse.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the YAML configuration. {@code ${NAME}} and {@code ${NAME:-default}} are replaced by
+ * environment variables before parsing, so secrets live in the environment, not in the file;
+ * {@code $${} writes a literal {@code ${}. Unknown fields are errors, with their line.
+ */
+public final class ConfigLoader {
+    private static final Pattern VARIABLE = Pattern.compile("\\$(\\$?)\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+            .build();
+
+    private final Function<String, String> env;
+
+    public ConfigLoader(Function<String, String> env) { this.env = env; }
+
+    public static ConfigLoader fromSystemEnvironment() { return new ConfigLoader(System::getenv); }
+
+    public GatewayConfig load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read config " + file + ": " + e.getMessage(), e);
+        }
+        return parse(text, file.toString());
+    }
+
+    public GatewayConfig parse(String yaml, String source) {
+        String expanded = substitute(yaml, source);
+        GatewayConfig raw;
+        try {
+            raw = YAML.readValue(expanded, GatewayConfig.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ConfigException(source + ": unknown field '" + e.getPropertyName() + "' at line "
+                    + e.getLocation().getLineNr() + " (known: " + e.getKnownPropertyIds() + ")", e);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() != null ? " at line " + e.getLocation().getLineNr() : "";
+            throw new ConfigException(source + ": invalid config" + where + ": " + e.getOriginalMessage(), e);
+        }
+        if (raw == null) throw new ConfigException(source + ": the config file is empty");
+        return withDefaults(raw);
+    }
+
+    private static GatewayConfig withDefaults(GatewayConfig c) {
+        Defaults d = c.defaults() != null ? c.defaults() : new Defaults(null, null, null, null);
+        Defaults defaults = new Defaults(
+                d.retry() != null ? d.retry().over(RetryConfig.DEFAULTS) : RetryConfig.DEFAULTS,
+                d.failoverOn() != null ? List.copyOf(d.failoverOn()) : Defaults.FAILOVER_ON,
+                d.breaker() != null ? d.breaker().over(BreakerConfig.DEFAULTS) : BreakerConfig.DEFAULTS,
+                d.timeouts() != null ? d.timeouts().over(Timeouts.DEFAULTS) : Timeouts.DEFAULTS);
+        return new GatewayConfig(
+                c.server() != null ? c.server().over(ServerConfig.DEFAULTS) : ServerConfig.DEFAULTS,
+                c.apiKeys() != null ? List.copyOf(c.apiKeys()) : List.of(),
+                c.providers() != null ? new LinkedHashMap<>(c.providers()) : Map.of(),
+                c.routes() != null ? new LinkedHashMap<>(c.routes()) : Map.of(),
+                defaults);
+    }
+
+    private String substitute(String text, String source) {
+        Matcher m = VARIABLE.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        while (m.find()) {
+            String replacement;
+            if (!m.group(1).isEmpty()) {
+                replacement = m.group().substring(1); // "$${X}" stays "${X}"
+            } else {
+                String value = env.apply(m.group(2));
+                if (value == null) value = m.group(3);
+                if (value == null) {
+                    int line = 1 + (int) text.substring(0, m.start()).chars().filter(ch -> ch == '\n').count();
+                    throw new ConfigException(source + ": environment variable " + m.group(2)
+                            + " is not set (line " + line + "); set it or write ${" + m.group(2) + ":-default}");
+                }
+                replacement = value;
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}
