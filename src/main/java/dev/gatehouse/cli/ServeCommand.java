@@ -1,10 +1,16 @@
 package dev.gatehouse.cli;
 
+import dev.gatehouse.config.ConfigException;
+import dev.gatehouse.config.ConfigLoader;
+import dev.gatehouse.config.GatewayConfig;
+import dev.gatehouse.config.ServerConfig;
+import dev.gatehouse.server.Gateway;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 
 /** {@code gatehouse serve --config FILE [--port N]}: runs the gateway until stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the gateway.")
@@ -17,6 +23,41 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        throw new IllegalStateException("serve is wired up in the next commit");
+        GatewayConfig loaded;
+        try {
+            loaded = ConfigLoader.fromSystemEnvironment().load(config);
+        } catch (ConfigException e) {
+            System.err.println("gatehouse: " + e.getMessage());
+            return 2;
+        }
+        Gateway gateway = startGateway(withPort(loaded, port));
+        if (gateway == null) return 2;
+        System.out.println("Gatehouse listening on http://" + loaded.server().host() + ":" + gateway.port() + "/v1");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            gateway.close().await();
+            stopped.countDown();
+        }, "gatehouse-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    static GatewayConfig withPort(GatewayConfig c, Integer port) {
+        if (port == null) return c;
+        ServerConfig s = c.server();
+        return new GatewayConfig(new ServerConfig(s.host(), port, s.maxBodyBytes(), s.maxHeaderBytes(), s.eventLoops()),
+                c.apiKeys(), c.providers(), c.routes(), c.defaults());
+    }
+
+    /** Starts the gateway, or prints why it cannot start and returns null. */
+    static Gateway startGateway(GatewayConfig config) {
+        try {
+            return Gateway.start(config).await();
+        } catch (ConfigException e) {
+            System.err.println("gatehouse: " + e.getMessage());
+        } catch (Exception e) {
+            System.err.println("gatehouse: cannot start: " + e.getMessage());
+        }
+        return null;
     }
 }

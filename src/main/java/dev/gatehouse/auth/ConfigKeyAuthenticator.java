@@ -1,0 +1,71 @@
+package dev.gatehouse.auth;
+
+import dev.gatehouse.api.ErrorCode;
+import dev.gatehouse.api.GatewayException;
+import dev.gatehouse.config.ApiKeyConfig;
+import dev.gatehouse.config.ConfigException;
+import dev.gatehouse.pipeline.Caller;
+import dev.gatehouse.pipeline.GatewayStage;
+import dev.gatehouse.pipeline.RequestContext;
+import io.vertx.core.http.HttpServerRequest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The authenticate stage while keys live in the config: accepts {@code Authorization: Bearer KEY}
+ * (OpenAI SDKs) or {@code api-key: KEY} (Azure SDKs). Keys are held only as SHA-256 digests, so
+ * the lookup compares digests, never the secret itself.
+ */
+public final class ConfigKeyAuthenticator implements GatewayStage {
+    private final Map<String, Caller> byDigest = new HashMap<>();
+
+    public ConfigKeyAuthenticator(List<ApiKeyConfig> keys) {
+        if (keys.isEmpty()) throw new ConfigException("api_keys: at least one key must be configured");
+        int i = 0;
+        for (ApiKeyConfig k : keys) {
+            if (k == null || k.key() == null) throw new ConfigException("api_keys[" + i + "]: 'key' is required");
+            String digest = digest(k.key().value());
+            String id = "key_" + digest.substring(0, 12);
+            if (byDigest.put(digest, new Caller(id, k.name() != null ? k.name() : id)) != null) {
+                throw new ConfigException("api_keys[" + i + "]: the same key is listed twice");
+            }
+            i++;
+        }
+    }
+
+    @Override
+    public void onHeaders(RequestContext ctx) {
+        String key = presentedKey(ctx.http());
+        if (key == null) {
+            throw new GatewayException(ErrorCode.INVALID_API_KEY,
+                    "You didn't provide an API key. Send it as 'Authorization: Bearer YOUR_KEY'.");
+        }
+        Caller caller = byDigest.get(digest(key));
+        if (caller == null) throw new GatewayException(ErrorCode.INVALID_API_KEY, "Incorrect API key provided.");
+        ctx.caller(caller);
+    }
+
+    static String presentedKey(HttpServerRequest http) {
+        String auth = http.getHeader("authorization");
+        if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String key = auth.substring(7).trim();
+            return key.isEmpty() ? null : key;
+        }
+        String apiKey = http.getHeader("api-key");
+        return apiKey != null && !apiKey.isBlank() ? apiKey.trim() : null;
+    }
+
+    private static String digest(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

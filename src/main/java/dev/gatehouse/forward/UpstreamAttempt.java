@@ -1,0 +1,246 @@
+package dev.gatehouse.forward;
+
+import dev.gatehouse.api.ErrorCode;
+import dev.gatehouse.api.GatewayException;
+import dev.gatehouse.api.Usage;
+import dev.gatehouse.config.Timeouts;
+import dev.gatehouse.pipeline.RequestContext;
+import dev.gatehouse.providers.ProviderAdapter;
+import dev.gatehouse.providers.TranslatedResponse;
+import dev.gatehouse.providers.UpstreamRequest;
+import dev.gatehouse.routing.AttemptFailure;
+import dev.gatehouse.routing.Deployment;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.RequestOptions;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One attempt at one deployment: sends the request, enforces the four timeouts (connect, first
+ * byte, idle between chunks, total), reads a complete body or relays a stream, and ends with an
+ * {@link AttemptResult} or an {@link AttemptException}. Runs on the client request's event loop.
+ */
+final class UpstreamAttempt implements StreamRelay.Listener {
+    private static final int MAX_ERROR_BODY = 64 * 1024;
+
+    private final Vertx vertx;
+    private final HttpClient client;
+    private final RequestContext ctx;
+    private final Deployment deployment;
+    private final ProviderAdapter adapter;
+    private final Timeouts timeouts;
+    private final long maxResponseBytes;
+    private final Promise<AttemptResult> promise = Promise.promise();
+
+    private HttpClientRequest request;
+    private StreamRelay relay;
+    private long totalTimer = -1;
+    private long firstByteTimer = -1;
+    private long idleTimer = -1;
+    private long lastActivity;
+    private boolean paused;
+    private boolean done;
+
+    UpstreamAttempt(Vertx vertx, HttpClient client, RequestContext ctx, Deployment deployment, long maxResponseBytes) {
+        this.vertx = vertx;
+        this.client = client;
+        this.ctx = ctx;
+        this.deployment = deployment;
+        this.adapter = deployment.provider().adapter();
+        this.timeouts = deployment.timeouts();
+        this.maxResponseBytes = maxResponseBytes;
+    }
+
+    Future<AttemptResult> start() {
+        UpstreamRequest up;
+        try {
+            up = adapter.toUpstream(ctx.operation(), ctx.body(), deployment.upstreamModel(), ctx.stream());
+        } catch (GatewayException e) {
+            return Future.failedFuture(new AttemptException(new AttemptFailure.Status(400, e)));
+        }
+        RequestOptions options = new RequestOptions()
+                .setMethod(up.method())
+                .setAbsoluteURI(up.uri())
+                .setHeaders(up.headers())
+                .setConnectTimeout(timeouts.connectMs());
+        totalTimer = vertx.setTimer(timeouts.totalMs(), id -> timedOut("the whole exchange took over " + timeouts.totalMs() + " ms"));
+        client.request(options).onComplete(ar -> {
+            if (done) {
+                if (ar.succeeded()) ar.result().reset();
+                return;
+            }
+            if (ar.failed()) {
+                fail(connectFailure(ar.cause()));
+                return;
+            }
+            request = ar.result();
+            firstByteTimer = vertx.setTimer(timeouts.firstByteMs(),
+                    id -> timedOut("no response within " + timeouts.firstByteMs() + " ms"));
+            request.send(up.body()).onComplete(rar -> {
+                if (done) return;
+                if (rar.failed()) fail(new AttemptFailure.Broken(broken("the connection to the provider failed")));
+                else onResponse(rar.result());
+            });
+        });
+        return promise.future();
+    }
+
+    /** The client went away: stop the upstream work and end this attempt quietly. */
+    void cancel() {
+        if (done) return;
+        done = true;
+        cancelTimers();
+        if (request != null) request.reset();
+        promise.tryFail(ClientGoneException.INSTANCE);
+    }
+
+    private void onResponse(HttpClientResponse response) {
+        vertx.cancelTimer(firstByteTimer);
+        touch();
+        idleTimer = vertx.setTimer(timeouts.idleMs(), this::checkIdle);
+        response.exceptionHandler(e -> {
+            GatewayException error = broken("the connection to the provider broke mid-response");
+            if (relay != null) relay.fail(error, true);
+            else fail(new AttemptFailure.Broken(error));
+        });
+        int status = response.statusCode();
+        if (status < 200 || status > 299) {
+            collect(response, MAX_ERROR_BODY, body ->
+                    fail(classify(status, adapter.mapError(status, response.headers(), body))));
+            return;
+        }
+        String type = response.getHeader(HttpHeaders.CONTENT_TYPE);
+        if (ctx.stream() && type != null && type.regionMatches(true, 0, "text/event-stream", 0, 17)) {
+            relay = new StreamRelay(ctx, response, adapter.newStreamTranslator(deployment.upstreamModel()), this);
+            response.handler(buf -> {
+                touch();
+                relay.feed(buf);
+            });
+            response.endHandler(v -> relay.end());
+            return;
+        }
+        collect(response, maxResponseBytes, body -> {
+            TranslatedResponse translated;
+            try {
+                translated = adapter.fromUpstream(ctx.operation(), body, deployment.upstreamModel());
+            } catch (GatewayException e) {
+                fail(AttemptFailure.fromAdapter(e));
+                return;
+            }
+            if (ctx.stream()) {
+                fail(new AttemptFailure.Broken(broken("the provider answered a stream request without streaming")));
+                return;
+            }
+            succeed(new AttemptResult.Complete(translated));
+        });
+    }
+
+    /** Reads a whole body up to {@code limit} bytes; beyond it the attempt fails as unreadable. */
+    private void collect(HttpClientResponse response, long limit, java.util.function.Consumer<Buffer> then) {
+        Buffer body = Buffer.buffer();
+        response.handler(buf -> {
+            touch();
+            if (done) return;
+            if (body.length() + buf.length() > limit) {
+                fail(new AttemptFailure.Broken(broken("the provider's response exceeded " + limit + " bytes")));
+                return;
+            }
+            body.appendBuffer(buf);
+        });
+        response.endHandler(v -> {
+            if (!done) then.accept(body);
+        });
+    }
+
+    @Override
+    public void failedBeforeCommit(GatewayException error, boolean unreadable) {
+        fail(unreadable ? new AttemptFailure.Broken(error) : AttemptFailure.fromAdapter(error));
+    }
+
+    @Override
+    public void finished(Usage usage, GatewayException errorAfterCommit) {
+        if (errorAfterCommit != null && request != null) request.reset();
+        succeed(new AttemptResult.Streamed(usage, errorAfterCommit));
+    }
+
+    @Override
+    public void paused(boolean paused) {
+        this.paused = paused;
+        touch();
+    }
+
+    private void timedOut(String what) {
+        if (done) return;
+        GatewayException error = new GatewayException(ErrorCode.UPSTREAM_TIMEOUT,
+                "the provider did not answer in time: " + what);
+        if (relay != null && relay.committed()) {
+            relay.fail(error, false); // ends the client's stream with an error event, then finished()
+        } else {
+            fail(new AttemptFailure.Timeout(error));
+        }
+    }
+
+    private void checkIdle(long timerId) {
+        if (done) return;
+        long idleNanos = System.nanoTime() - lastActivity;
+        long limitNanos = TimeUnit.MILLISECONDS.toNanos(timeouts.idleMs());
+        if (paused || idleNanos < limitNanos) {
+            long remaining = paused ? timeouts.idleMs() : Math.max(1, TimeUnit.NANOSECONDS.toMillis(limitNanos - idleNanos));
+            idleTimer = vertx.setTimer(remaining, this::checkIdle);
+            return;
+        }
+        timedOut("no data for " + timeouts.idleMs() + " ms");
+    }
+
+    private void touch() { lastActivity = System.nanoTime(); }
+
+    private void succeed(AttemptResult result) {
+        if (done) return;
+        done = true;
+        cancelTimers();
+        promise.tryComplete(result);
+    }
+
+    private void fail(AttemptFailure failure) {
+        if (done) return;
+        done = true;
+        cancelTimers();
+        if (request != null) request.reset(); // the connection may hold a half-read response: never reuse it
+        promise.tryFail(new AttemptException(failure));
+    }
+
+    private void cancelTimers() {
+        vertx.cancelTimer(totalTimer);
+        vertx.cancelTimer(firstByteTimer);
+        vertx.cancelTimer(idleTimer);
+    }
+
+    private static AttemptFailure classify(int status, GatewayException error) {
+        return status == 408 ? new AttemptFailure.Timeout(error) : new AttemptFailure.Status(status, error);
+    }
+
+    private AttemptFailure connectFailure(Throwable cause) {
+        String message = cause instanceof UnknownHostException ? "the provider's host name could not be resolved"
+                : cause instanceof ConnectException ? "the provider refused the connection"
+                : cause.getClass().getSimpleName().contains("Timeout")
+                ? "no connection to the provider within " + timeouts.connectMs() + " ms"
+                : "could not connect to the provider";
+        GatewayException error = new GatewayException(ErrorCode.UPSTREAM_UNAVAILABLE, message + " (" + deployment.provider().name() + ")");
+        return cause.getClass().getSimpleName().contains("Timeout")
+                ? new AttemptFailure.Timeout(error.withCode(ErrorCode.UPSTREAM_TIMEOUT, error.getMessage()))
+                : new AttemptFailure.Connect(error);
+    }
+
+    private GatewayException broken(String message) {
+        return new GatewayException(ErrorCode.UPSTREAM_BAD_RESPONSE, message + " (" + deployment.provider().name() + ")");
+    }
+}

@@ -1,0 +1,24 @@
+package dev.gatehouse.pipeline;
+
+import io.vertx.core.Future;
+
+/**
+ * One stage of the request pipeline (authenticate, decide, limit, meter, audit...). Every method
+ * passes by default, so a stage overrides only the moments it cares about. Stages are assembled
+ * once at start-up and run on the event loop: they must not block (hot data lives in memory).
+ * To refuse a request, throw a {@link dev.gatehouse.api.GatewayException} or fail the future.
+ */
+public interface GatewayStage {
+
+    /** After the request line and headers, before the body is read: who is calling. */
+    default void onHeaders(RequestContext ctx) {}
+
+    /**
+     * After the body is parsed and the route is known, before anything goes upstream: decide,
+     * narrow {@link RequestContext#candidates()}, reserve limits.
+     */
+    default Future<Void> beforeForward(RequestContext ctx) { return Future.succeededFuture(); }
+
+    /** Once, when the response is complete or the request failed: meter, audit, release. */
+    default void onComplete(RequestContext ctx) {}
+}

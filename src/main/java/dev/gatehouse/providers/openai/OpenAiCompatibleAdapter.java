@@ -1,0 +1,131 @@
+package dev.gatehouse.providers.openai;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.api.ErrorCode;
+import dev.gatehouse.api.GatewayException;
+import dev.gatehouse.api.Json;
+import dev.gatehouse.api.Operation;
+import dev.gatehouse.api.Usage;
+import dev.gatehouse.providers.ProviderAdapter;
+import dev.gatehouse.providers.StreamTranslator;
+import dev.gatehouse.providers.TranslatedResponse;
+import dev.gatehouse.providers.UpstreamRequest;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * The dialect of OpenAI and of every provider that copied its API (Azure OpenAI, DeepSeek, Qwen,
+ * vLLM, ...). Requests pass through with only the model set (unknown fields untouched); responses
+ * pass through byte for byte, read once by a streaming parser for their usage. What differs
+ * between such providers is data, in {@link Options}: where to send, how to authenticate, and a
+ * few known quirks.
+ */
+public final class OpenAiCompatibleAdapter implements ProviderAdapter {
+
+    /** Builds the upstream URL of an operation for a model (Azure puts the deployment in the path). */
+    @FunctionalInterface
+    public interface UrlStyle {
+        String url(Operation op, String upstreamModel);
+    }
+
+    /**
+     * @param url            where each operation goes
+     * @param authHeader     the header carrying the key ({@code authorization} gets {@code Bearer })
+     *                       or null when the upstream needs none
+     * @param apiKey         the key, or null
+     * @param extraHeaders   sent with every request
+     * @param streamUsage    whether the upstream honours {@code stream_options.include_usage}; when
+     *                       false the option is removed and usage comes from the stream or is counted
+     * @param maxTokensField when set to {@code max_tokens}, {@code max_completion_tokens} is renamed
+     *                       for upstreams that know only the older field
+     * @param embeddings     whether the upstream serves embeddings
+     */
+    public record Options(UrlStyle url, String authHeader, String apiKey, Map<String, String> extraHeaders,
+                          boolean streamUsage, String maxTokensField, boolean embeddings) {}
+
+    private final Options options;
+    private final MultiMap headerTemplate;
+
+    public OpenAiCompatibleAdapter(Options options) {
+        this.options = options;
+        MultiMap h = MultiMap.caseInsensitiveMultiMap();
+        h.set("content-type", "application/json");
+        h.set("accept", "application/json, text/event-stream");
+        if (options.authHeader() != null && options.apiKey() != null) {
+            h.set(options.authHeader(), "authorization".equalsIgnoreCase(options.authHeader())
+                    ? "Bearer " + options.apiKey() : options.apiKey());
+        }
+        options.extraHeaders().forEach(h::set);
+        this.headerTemplate = h;
+    }
+
+    @Override
+    public boolean supports(Operation op) {
+        return op != Operation.EMBEDDINGS || options.embeddings();
+    }
+
+    @Override
+    public UpstreamRequest toUpstream(Operation op, ObjectNode request, String upstreamModel, boolean stream) {
+        request.put("model", upstreamModel);
+        if (op == Operation.CHAT) {
+            if (stream && options.streamUsage()) {
+                JsonNode so = request.get("stream_options");
+                ObjectNode streamOptions = so instanceof ObjectNode o ? o : request.putObject("stream_options");
+                streamOptions.put("include_usage", true);
+            } else if (!options.streamUsage()) {
+                request.remove("stream_options");
+            }
+            if ("max_tokens".equals(options.maxTokensField()) && request.has("max_completion_tokens") && !request.has("max_tokens")) {
+                request.set("max_tokens", request.remove("max_completion_tokens"));
+            }
+        }
+        byte[] body;
+        try {
+            body = Json.MAPPER.writeValueAsBytes(request);
+        } catch (IOException e) {
+            throw new IllegalStateException("a parsed request always serialises", e);
+        }
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap().addAll(headerTemplate);
+        return new UpstreamRequest(HttpMethod.POST, options.url().url(op, upstreamModel), headers, Buffer.buffer(body));
+    }
+
+    @Override
+    public TranslatedResponse fromUpstream(Operation op, Buffer body, String upstreamModel) {
+        Usage usage = null;
+        try (JsonParser p = Json.MAPPER.createParser(body.getBytes())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) throw unreadable();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if ("usage".equals(field) && value == JsonToken.START_OBJECT) {
+                    usage = Usage.fromOpenAi(p.readValueAsTree());
+                } else if ("error".equals(field) && value == JsonToken.START_OBJECT) {
+                    JsonNode error = p.readValueAsTree();
+                    throw new GatewayException(ErrorCode.UPSTREAM_ERROR, "the provider reported an error: "
+                            + dev.gatehouse.providers.UpstreamErrors.scrub(error.path("message").asText("unknown")));
+                } else {
+                    p.skipChildren();
+                }
+            }
+        } catch (IOException e) {
+            throw unreadable();
+        }
+        return new TranslatedResponse(body, usage);
+    }
+
+    @Override
+    public StreamTranslator newStreamTranslator(String upstreamModel) {
+        return OpenAiStreamTranslator.INSTANCE;
+    }
+
+    private static GatewayException unreadable() {
+        return new GatewayException(ErrorCode.UPSTREAM_BAD_RESPONSE, "the provider's response is not a JSON object");
+    }
+}

@@ -1,0 +1,127 @@
+package dev.gatehouse.server;
+
+import dev.gatehouse.api.ErrorCode;
+import dev.gatehouse.api.GatewayException;
+import dev.gatehouse.auth.ConfigKeyAuthenticator;
+import dev.gatehouse.config.GatewayConfig;
+import dev.gatehouse.config.ServerConfig;
+import dev.gatehouse.forward.Failover;
+import dev.gatehouse.pipeline.GatewayStage;
+import dev.gatehouse.pipeline.Pipeline;
+import dev.gatehouse.providers.ProviderRegistry;
+import dev.gatehouse.routing.RouteTable;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.PoolOptions;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A running gateway: one Vert.x instance, one HTTP server per event loop sharing the port, one
+ * pooled upstream client, and everything built from the config once, before the first request.
+ */
+public final class Gateway {
+    /** The longest upstream body the gateway will buffer for a non-streamed response. */
+    private static final long MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
+
+    private final Vertx vertx;
+    private final int port;
+
+    private Gateway(Vertx vertx, int port) {
+        this.vertx = vertx;
+        this.port = port;
+    }
+
+    public static Future<Gateway> start(GatewayConfig config) {
+        return start(config, List.of());
+    }
+
+    /**
+     * Starts a gateway. {@code extraStages} run after authentication, in order (the later issues'
+     * policy, limits, metering and audit stages plug in here).
+     */
+    public static Future<Gateway> start(GatewayConfig config, List<GatewayStage> extraStages) {
+        ServerConfig sc = config.server();
+        RouteTable routes;
+        List<GatewayStage> stages = new ArrayList<>();
+        try {
+            routes = RouteTable.build(config, new ProviderRegistry());
+            stages.add(new ConfigKeyAuthenticator(config.apiKeys()));
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+        stages.addAll(extraStages);
+        int loops = Math.max(1, sc.eventLoops());
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setPreferNativeTransport(true));
+        HttpClientAgent client = vertx.createHttpClient(
+                new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true).setKeepAliveTimeout(60)
+                        .setMaxInitialLineLength(16 * 1024).setMaxHeaderSize(64 * 1024).setDecompressionSupported(false),
+                new PoolOptions().setHttp1MaxSize(512).setMaxWaitQueueSize(-1));
+        Pipeline pipeline = new Pipeline(stages);
+        ForwardHandler forward = new ForwardHandler(routes, pipeline, new Failover(vertx, client, MAX_RESPONSE_BYTES), sc.maxBodyBytes());
+        GatewayHandler handler = new GatewayHandler(forward, new ModelsHandler(routes, System.currentTimeMillis() / 1000), pipeline);
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost(sc.host())
+                .setTcpNoDelay(true)
+                .setMaxHeaderSize(sc.maxHeaderBytes())
+                .setMaxInitialLineLength(8 * 1024)
+                .setCompressionSupported(false);
+        // The first server binds (maybe a random port); the others share the port it got.
+        return vertx.deployVerticle(new ServerVerticle(handler, options.setPort(sc.port())))
+                .compose(id -> {
+                    int actual = options.getPort();
+                    if (loops == 1) return Future.succeededFuture(new Gateway(vertx, actual));
+                    HttpServerOptions shared = new HttpServerOptions(options).setPort(actual);
+                    return vertx.deployVerticle(() -> new ServerVerticle(handler, shared), new DeploymentOptions().setInstances(loops - 1))
+                            .map(v -> new Gateway(vertx, actual));
+                })
+                .recover(e -> vertx.close().transform(v -> Future.failedFuture(e)));
+    }
+
+    public int port() { return port; }
+
+    public Vertx vertx() { return vertx; }
+
+    public Future<Void> close() { return vertx.close(); }
+
+    /** One HTTP server on one event loop. */
+    private static final class ServerVerticle extends VerticleBase {
+        private final Handler<HttpServerRequest> handler;
+        private final HttpServerOptions options;
+
+        ServerVerticle(Handler<HttpServerRequest> handler, HttpServerOptions options) {
+            this.handler = handler;
+            this.options = options;
+        }
+
+        @Override
+        public Future<?> start() {
+            HttpServer server = vertx.createHttpServer(options).requestHandler(handler).invalidRequestHandler(Gateway::invalid);
+            return server.listen().onSuccess(s -> options.setPort(s.actualPort()));
+        }
+    }
+
+    /** Requests Netty could not decode (headers or request line too long, garbage): answer and close. */
+    private static void invalid(HttpServerRequest request) {
+        request.response().putHeader("x-request-id", RequestIds.of(request));
+        Throwable cause = request.decoderResult().cause();
+        GatewayException e = cause instanceof TooLongHttpHeaderException
+                ? new GatewayException(ErrorCode.HEADERS_TOO_LARGE, "The request headers are larger than this gateway accepts.")
+                : cause instanceof TooLongHttpLineException
+                ? GatewayException.invalid("The request line (URL) is longer than this gateway accepts.", null)
+                : GatewayException.invalid("The HTTP request could not be decoded.", null);
+        Responses.error(request, e, true);
+    }
+}
