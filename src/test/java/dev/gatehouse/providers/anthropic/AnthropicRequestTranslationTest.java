@@ -58,6 +58,21 @@ class AnthropicRequestTranslationTest {
     }
 
     @Test
+    void should_merge_consecutive_messages_of_one_role_so_turns_alternate() {
+        JsonNode out = translate("""
+                {"messages":[
+                  {"role":"user","content":"First question."},
+                  {"role":"user","content":[{"type":"text","text":"Second question."}]},
+                  {"role":"assistant","content":"First answer."},
+                  {"role":"system","content":"Late instruction."},
+                  {"role":"assistant","content":[{"type":"text","text":""},{"type":"text","text":"Second answer."}]}]}""");
+        assertThat(out.get("messages")).isEqualTo(parse("""
+                [{"role":"user","content":[{"type":"text","text":"First question."},{"type":"text","text":"Second question."}]},
+                 {"role":"assistant","content":[{"type":"text","text":"First answer."},{"type":"text","text":"Second answer."}]}]"""));
+        assertThat(out.get("system").asText()).isEqualTo("Late instruction.");
+    }
+
+    @Test
     void should_emulate_json_object_with_a_permissive_schema() {
         JsonNode out = translate("{" + HELLO + ",\"response_format\":{\"type\":\"json_object\"}}");
         assertThat(out.get("tools")).isEqualTo(parse("""

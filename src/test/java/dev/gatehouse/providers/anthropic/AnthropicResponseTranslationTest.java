@@ -1,6 +1,7 @@
 package dev.gatehouse.providers.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.openai.core.ObjectMappers;
 import com.openai.models.chat.completions.ChatCompletion;
@@ -79,7 +80,7 @@ class AnthropicResponseTranslationTest {
     @Test
     void should_answer_null_content_when_the_model_only_called_tools() {
         ObjectNode message = (ObjectNode) json("responses/tool_use.json").get("anthropic");
-        ((com.fasterxml.jackson.databind.node.ArrayNode) message.get("content")).remove(0);
+        ((ArrayNode) message.get("content")).remove(0);
         JsonNode out = parse(translate(message).body().toString());
         assertThat(out.at("/choices/0/message/content").isNull()).isTrue();
         assertThat(out.at("/choices/0/message/tool_calls")).hasSize(2);

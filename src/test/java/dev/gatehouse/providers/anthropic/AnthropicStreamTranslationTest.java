@@ -13,7 +13,9 @@ import dev.gatehouse.providers.StreamTranslator;
 import io.vertx.core.buffer.Buffer;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static dev.gatehouse.providers.anthropic.AnthropicFixtures.MODEL;
@@ -34,10 +36,10 @@ class AnthropicStreamTranslationTest {
         List<ObjectNode> chunks = new ArrayList<>();
         boolean[] ended = {false};
         SseParser parser = new SseParser((event, data) -> ended[0] |= translator.onEvent(event, data, chunks::add), 1 << 20);
-        byte[] bytes = sse.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = sse.getBytes(StandardCharsets.UTF_8);
         // Network buffers split events anywhere; feeding small slices proves nothing depends on framing.
         for (int i = 0; i < bytes.length; i += splitEvery) {
-            parser.feed(Buffer.buffer(java.util.Arrays.copyOfRange(bytes, i, Math.min(bytes.length, i + splitEvery))));
+            parser.feed(Buffer.buffer(Arrays.copyOfRange(bytes, i, Math.min(bytes.length, i + splitEvery))));
         }
         parser.end();
         return new Replay(chunks, ended[0]);
