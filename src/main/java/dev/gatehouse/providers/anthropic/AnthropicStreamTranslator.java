@@ -2,8 +2,6 @@ package dev.gatehouse.providers.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gatehouse.api.ErrorCode;
-import dev.gatehouse.api.GatewayException;
 import dev.gatehouse.api.Json;
 import dev.gatehouse.providers.StreamTranslator;
 
@@ -43,7 +41,7 @@ final class AnthropicStreamTranslator implements StreamTranslator {
     @Override
     public boolean onEvent(String event, String data, Consumer<ObjectNode> out) {
         if (ended) return true;
-        JsonNode json = parse(data);
+        JsonNode json = WireJson.object(data, "a stream event");
         String type = json.path("type").asText(event == null ? "" : event);
         switch (type) {
             case "message_start" -> {
@@ -149,18 +147,5 @@ final class AnthropicStreamTranslator implements StreamTranslator {
                 .put("object", "chat.completion.chunk")
                 .put("created", created)
                 .put("model", model);
-    }
-
-    private static JsonNode parse(String data) {
-        JsonNode json = null;
-        try {
-            json = Json.MAPPER.readTree(data);
-        } catch (Exception unreadable) {
-            // reported below, without echoing the data
-        }
-        if (json == null || !json.isObject()) {
-            throw new GatewayException(ErrorCode.UPSTREAM_BAD_RESPONSE, "the provider sent a stream event that is not a JSON object");
-        }
-        return json;
     }
 }

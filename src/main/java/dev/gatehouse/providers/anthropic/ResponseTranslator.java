@@ -17,7 +17,7 @@ final class ResponseTranslator {
     private ResponseTranslator() {}
 
     static TranslatedResponse translate(Buffer body, String upstreamModel, long created) {
-        JsonNode message = parse(body);
+        JsonNode message = WireJson.object(body.getBytes(), "a response");
         JsonNode content = message.get("content");
         if (!"message".equals(message.path("type").asText()) || content == null || !content.isArray()) {
             throw new GatewayException(ErrorCode.UPSTREAM_BAD_RESPONSE, "the provider's response is not an Anthropic message");
@@ -59,7 +59,7 @@ final class ResponseTranslator {
         // Kept under DeepSeek's field name, which OpenAI-compatible clients already read.
         if (!reasoning.isEmpty()) m.put("reasoning_content", reasoning.toString());
         choice.putNull("logprobs");
-        choice.put("finish_reason", StopReasons.finishReason(textOrNull(message.get("stop_reason")), !toolCalls.isEmpty()));
+        choice.put("finish_reason", StopReasons.finishReason(WireJson.text(message.get("stop_reason")), !toolCalls.isEmpty()));
         Usage usage = AnthropicUsage.NONE.updatedBy(message.path("usage")).toUsage();
         out.set("usage", usage.toOpenAi());
         return new TranslatedResponse(Buffer.buffer(out.toString()), usage);
@@ -75,22 +75,5 @@ final class ResponseTranslator {
         JsonNode input = toolUse.get("input");
         function.put("arguments", input == null || input.isNull() ? "{}" : input.toString());
         return call;
-    }
-
-    private static JsonNode parse(Buffer body) {
-        JsonNode json = null;
-        try {
-            json = Json.MAPPER.readTree(body.getBytes());
-        } catch (Exception unreadable) {
-            // reported below, without echoing the body
-        }
-        if (json == null || !json.isObject()) {
-            throw new GatewayException(ErrorCode.UPSTREAM_BAD_RESPONSE, "the provider's response is not a JSON object");
-        }
-        return json;
-    }
-
-    private static String textOrNull(JsonNode n) {
-        return n == null || n.isNull() ? null : n.asText();
     }
 }
