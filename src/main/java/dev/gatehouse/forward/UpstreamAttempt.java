@@ -131,7 +131,7 @@ final class UpstreamAttempt implements StreamRelay.Listener {
         collect(response, maxResponseBytes, body -> {
             TranslatedResponse translated;
             try {
-                translated = adapter.fromUpstream(ctx.operation(), body, deployment.upstreamModel());
+                translated = adapter.fromUpstream(ctx.operation(), body, deployment.upstreamModel(), ctx.body());
             } catch (GatewayException e) {
                 fail(AttemptFailure.fromAdapter(e));
                 return;

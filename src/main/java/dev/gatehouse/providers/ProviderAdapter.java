@@ -1,5 +1,6 @@
 package dev.gatehouse.providers;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.api.GatewayException;
 import dev.gatehouse.api.Operation;
@@ -29,6 +30,15 @@ public interface ProviderAdapter {
 
     /** Turns a complete 2xx upstream body into the OpenAI response body and its usage. */
     TranslatedResponse fromUpstream(Operation op, Buffer body, String upstreamModel);
+
+    /**
+     * The same, for dialects whose translation depends on what the client asked (Tencent returns
+     * only float embeddings, so it applies {@code encoding_format: base64} here). {@code clientRequest}
+     * is the client's OpenAI body; the gateway should call this variant.
+     */
+    default TranslatedResponse fromUpstream(Operation op, Buffer body, String upstreamModel, JsonNode clientRequest) {
+        return fromUpstream(op, body, upstreamModel);
+    }
 
     /** A fresh translator for the events of one streamed response. */
     StreamTranslator newStreamTranslator(String upstreamModel);
