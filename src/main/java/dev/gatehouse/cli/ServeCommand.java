@@ -3,7 +3,6 @@ package dev.gatehouse.cli;
 import dev.gatehouse.config.ConfigException;
 import dev.gatehouse.config.ConfigLoader;
 import dev.gatehouse.config.GatewayConfig;
-import dev.gatehouse.config.ServerConfig;
 import dev.gatehouse.server.Gateway;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +29,7 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println("gatehouse: " + e.getMessage());
             return 2;
         }
-        Gateway gateway = startGateway(withPort(loaded, port));
+        Gateway gateway = startGateway(port != null ? loaded.withPort(port) : loaded);
         if (gateway == null) return 2;
         System.out.println("Gatehouse listening on http://" + loaded.server().host() + ":" + gateway.port() + "/v1");
         CountDownLatch stopped = new CountDownLatch(1);
@@ -40,13 +39,6 @@ public final class ServeCommand implements Callable<Integer> {
         }, "gatehouse-shutdown"));
         stopped.await();
         return 0;
-    }
-
-    static GatewayConfig withPort(GatewayConfig c, Integer port) {
-        if (port == null) return c;
-        ServerConfig s = c.server();
-        return new GatewayConfig(new ServerConfig(s.host(), port, s.maxBodyBytes(), s.maxHeaderBytes(), s.eventLoops()),
-                c.apiKeys(), c.providers(), c.routes(), c.defaults());
     }
 
     /** Starts the gateway, or prints why it cannot start and returns null. */
