@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code gatehouse} command line: one entry point, one subcommand per task. */
 @Command(name = "gatehouse", mixinStandardHelpOptions = true, version = "gatehouse 0.1.0",
         description = "A self-hosted, OpenAI-compatible AI-model gateway.",
-        subcommands = {ServeCommand.class, SimulateCommand.class})
+        subcommands = {ServeCommand.class, SimulateCommand.class, DemoCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 /**
  * Reads the YAML configuration. {@code ${NAME}} and {@code ${NAME:-default}} are replaced by
  * environment variables before parsing, so secrets live in the environment, not in the file;
- * {@code $${} writes a literal {@code ${}. Unknown fields are errors, with their line.
+ * {@code $${} writes a literal {@code ${}, and whole-line comments are left alone. Unknown fields
+ * are errors, with their line.
  */
 public final class ConfigLoader {
     private static final Pattern VARIABLE = Pattern.compile("\\$(\\$?)\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
@@ -80,6 +81,18 @@ public final class ConfigLoader {
     }
 
     private String substitute(String text, String source) {
+        StringBuilder out = new StringBuilder(text.length());
+        int line = 0;
+        for (String l : text.split("\n", -1)) {
+            line++;
+            if (line > 1) out.append('\n');
+            // whole-line comments may mention ${VARS} as documentation; they are never substituted
+            out.append(l.stripLeading().startsWith("#") ? l : substituteLine(l, line, source));
+        }
+        return out.toString();
+    }
+
+    private String substituteLine(String text, int line, String source) {
         Matcher m = VARIABLE.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
         while (m.find()) {
@@ -90,7 +103,6 @@ public final class ConfigLoader {
                 String value = env.apply(m.group(2));
                 if (value == null) value = m.group(3);
                 if (value == null) {
-                    int line = 1 + (int) text.substring(0, m.start()).chars().filter(ch -> ch == '\n').count();
                     throw new ConfigException(source + ": environment variable " + m.group(2)
                             + " is not set (line " + line + "); set it or write ${" + m.group(2) + ":-default}");
                 }
