@@ -85,6 +85,9 @@ public final class ChunkNormalizer {
             JsonNode m = chunk.get("model");
             model = m != null && m.isTextual() ? m.asText() : "";
         }
+        // Azure's first chunk (prompt_filter_results only) has model "" and created 0: learn them later
+        if (model.isEmpty() && chunk.path("model").isTextual()) model = chunk.get("model").asText();
+        if (created == 0 && chunk.path("created").canConvertToLong()) created = chunk.get("created").asLong();
         JsonNode i = chunk.get("id");
         if (i == null || !id.equals(i.asText())) chunk.put("id", id);
         if (!chunk.has("object")) chunk.put("object", "chat.completion.chunk");

@@ -1,7 +1,11 @@
 package dev.gatehouse.config;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -56,7 +60,7 @@ public final class ConfigLoader {
             raw = YAML.readValue(expanded, GatewayConfig.class);
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException(source + ": unknown field '" + e.getPropertyName() + "' at line "
-                    + e.getLocation().getLineNr() + " (known: " + e.getKnownPropertyIds() + ")", e);
+                    + lineOf(expanded, e) + " (known: " + e.getKnownPropertyIds() + ")", e);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() != null ? " at line " + e.getLocation().getLineNr() : "";
             throw new ConfigException(source + ": invalid config" + where + ": " + e.getOriginalMessage(), e);
@@ -78,6 +82,27 @@ public final class ConfigLoader {
                 c.providers() != null ? new LinkedHashMap<>(c.providers()) : Map.of(),
                 c.routes() != null ? new LinkedHashMap<>(c.routes()) : Map.of(),
                 defaults);
+    }
+
+    /**
+     * The line of the field an error is about. Jackson's own location is where the YAML parser had
+     * read ahead to (the next key, blank lines included), so the field's path is looked up again.
+     */
+    private static int lineOf(String yaml, JsonMappingException e) {
+        JsonPointer target = JsonPointer.empty();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            target = r.getFieldName() != null ? target.appendProperty(r.getFieldName()) : target.appendIndex(r.getIndex());
+        }
+        try (JsonParser p = YAML.createParser(yaml)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == JsonToken.FIELD_NAME && p.getParsingContext().pathAsPointer().equals(target)) {
+                    return p.currentTokenLocation().getLineNr();
+                }
+            }
+        } catch (IOException unreadable) {
+            // fall back to Jackson's location
+        }
+        return e.getLocation().getLineNr();
     }
 
     private String substitute(String text, String source) {

@@ -11,6 +11,7 @@ import dev.gatehouse.providers.ProviderRegistry;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -70,7 +71,8 @@ public final class RouteTable {
             deployments.sort(Comparator.comparingInt(Deployment::priority));
             routes.put(e.getKey(), new Route(e.getKey(), List.copyOf(deployments), retry, failover, rc.ownedBy()));
         }
-        return new RouteTable(Map.copyOf(routes), Map.copyOf(providers));
+        // unmodifiable views, not Map.copyOf: that forgets the config order /v1/models lists routes in
+        return new RouteTable(Collections.unmodifiableMap(routes), Collections.unmodifiableMap(providers));
     }
 
     /** The route a client's {@code model} names, or null. */
