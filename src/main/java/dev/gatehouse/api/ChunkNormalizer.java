@@ -90,7 +90,7 @@ public final class ChunkNormalizer {
         if (created == 0 && chunk.path("created").canConvertToLong()) created = chunk.get("created").asLong();
         JsonNode i = chunk.get("id");
         if (i == null || !id.equals(i.asText())) chunk.put("id", id);
-        if (!chunk.has("object")) chunk.put("object", "chat.completion.chunk");
+        if (!"chat.completion.chunk".equals(chunk.path("object").asText())) chunk.put("object", "chat.completion.chunk");
         if (!chunk.has("created")) chunk.put("created", created);
         if (!chunk.has("model")) chunk.put("model", model);
     }

@@ -57,7 +57,8 @@ public final class CircuitBreaker {
     /** The deployment answered (a client error such as a 400 also counts: the deployment is up). */
     public synchronized void onSuccess(long nowNanos) {
         if (state == State.HALF_OPEN) {
-            probesInFlight = Math.max(0, probesInFlight - 1);
+            if (probesInFlight == 0) return; // a call from before the breaker opened proves nothing now
+            probesInFlight--;
             if (++probeSuccesses >= halfOpenProbes) close();
             return;
         }

@@ -1,5 +1,6 @@
 package dev.gatehouse.routing;
 
+import dev.gatehouse.config.BreakerConfig;
 import dev.gatehouse.config.ConfigException;
 import dev.gatehouse.config.DeploymentConfig;
 import dev.gatehouse.config.GatewayConfig;
@@ -34,6 +35,7 @@ public final class RouteTable {
             providers.put(e.getKey(), registry.create(e.getKey(), e.getValue()));
         }
         Map<String, CircuitBreaker> breakers = new HashMap<>();
+        Map<String, BreakerConfig> breakerConfigs = new HashMap<>();
         Map<String, Route> routes = new LinkedHashMap<>();
         var defaults = config.defaults();
         for (Map.Entry<String, RouteConfig> e : config.routes().entrySet()) {
@@ -65,7 +67,13 @@ public final class RouteTable {
                 String model = dc.model() != null ? dc.model() : e.getKey();
                 if (dc.weightOrDefault() <= 0) throw new ConfigException(dWhere + ": weight must be positive");
                 Timeouts t = p.timeouts() != null ? p.timeouts().over(routeTimeouts) : routeTimeouts;
-                CircuitBreaker breaker = breakers.computeIfAbsent(p.name() + "\u0000" + model, k -> new CircuitBreaker(breakerConfig));
+                String shared = p.name() + "\u0000" + model;
+                BreakerConfig earlier = breakerConfigs.putIfAbsent(shared, breakerConfig);
+                if (earlier != null && !earlier.equals(breakerConfig)) {
+                    throw new ConfigException(dWhere + ": " + p.name() + "/" + model + " is used by another route with other"
+                            + " breaker settings; a deployment has one breaker, so give both routes the same settings");
+                }
+                CircuitBreaker breaker = breakers.computeIfAbsent(shared, k -> new CircuitBreaker(breakerConfig));
                 deployments.add(new Deployment(p, model, dc.weightOrDefault(), dc.priorityOrDefault(), breaker, t));
             }
             deployments.sort(Comparator.comparingInt(Deployment::priority));

@@ -186,6 +186,7 @@ class ChunkNormalizerTest {
         assertThat(seen.get(0).get("choices")).isEmpty();
         assertThat(seen.get(0).get("prompt_filter_results")).hasSize(1);
         assertThat(seen.get(0).get("id").asText()).isNotEmpty().isEqualTo(seen.get(1).get("id").asText());
+        assertThat(seen.get(0).get("object").asText()).isEqualTo("chat.completion.chunk"); // Azure sends ""
     }
 
     @Test

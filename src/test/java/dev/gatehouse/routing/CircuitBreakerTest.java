@@ -168,4 +168,17 @@ class CircuitBreakerTest {
         b.onSuccess(at(5_001));
         assertThat(b.state(at(5_001))).isEqualTo(State.CLOSED);
     }
+
+    @Test
+    void should_not_let_a_call_from_before_the_breaker_opened_close_it_while_half_open() {
+        CircuitBreaker b = openedAt(CONFIG, 0);
+        assertThat(b.state(at(5_000))).isEqualTo(State.HALF_OPEN);
+
+        succeed(b, 5_000, 3); // late answers of calls started while closed; no probe was taken
+
+        assertThat(b.state(at(5_000))).isEqualTo(State.HALF_OPEN);
+        assertThat(b.tryAcquire(at(5_000))).isTrue();
+        assertThat(b.tryAcquire(at(5_000))).isTrue();
+        assertThat(b.tryAcquire(at(5_000))).isFalse();
+    }
 }

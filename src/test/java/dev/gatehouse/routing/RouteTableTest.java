@@ -149,6 +149,21 @@ class RouteTableTest {
     }
 
     @Test
+    void should_reject_two_routes_that_give_a_shared_deployment_different_breaker_settings() {
+        assertThatThrownBy(() -> routes("""
+                routes:
+                  a:
+                    deployments: [{provider: openai, model: gpt-4o}]
+                  b:
+                    deployments: [{provider: openai, model: gpt-4o}]
+                    breaker: {failure_rate: 0.2}
+                """))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("routes.b.deployments[0]")
+                .hasMessageContaining("other breaker settings");
+    }
+
+    @Test
     void should_share_one_breaker_between_routes_that_use_the_same_provider_and_model() {
         RouteTable t = routes("""
                 routes:

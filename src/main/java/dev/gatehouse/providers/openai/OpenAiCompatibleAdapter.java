@@ -114,6 +114,7 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
                     p.skipChildren();
                 }
             }
+            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) throw unreadable();
         } catch (IOException e) {
             throw unreadable();
         }

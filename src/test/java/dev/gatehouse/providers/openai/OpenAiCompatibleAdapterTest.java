@@ -230,7 +230,8 @@ class OpenAiCompatibleAdapterTest {
     void should_reject_a_body_that_is_not_a_json_object() {
         ProviderAdapter a = adapter("openai");
 
-        for (String bad : List.of("", "<html>502 Bad Gateway</html>", "[1,2]", "\"text\"", "{\"id\":\"x\",\"choices\":[")) {
+        for (String bad : List.of("", "<html>502 Bad Gateway</html>", "[1,2]", "\"text\"", "{\"id\":\"x\",\"choices\":[",
+                "{\"id\":\"x\"} trailing", "{\"id\":\"x\"}{\"id\":\"y\"}")) {
             GatewayException e = error(() -> a.fromUpstream(Operation.CHAT, Buffer.buffer(bad), "m"));
 
             assertThat(e.code()).as(bad).isEqualTo(ErrorCode.UPSTREAM_BAD_RESPONSE);
