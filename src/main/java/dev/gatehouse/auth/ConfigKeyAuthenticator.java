@@ -32,7 +32,7 @@ public final class ConfigKeyAuthenticator implements GatewayStage {
             if (k == null || k.key() == null) throw new ConfigException("api_keys[" + i + "]: 'key' is required");
             String digest = digest(k.key().value());
             String id = "key_" + digest.substring(0, 12);
-            if (byDigest.put(digest, new Caller(id, k.name() != null ? k.name() : id)) != null) {
+            if (byDigest.put(digest, Caller.configKey(id, k.name() != null ? k.name() : id)) != null) {
                 throw new ConfigException("api_keys[" + i + "]: the same key is listed twice");
             }
             i++;

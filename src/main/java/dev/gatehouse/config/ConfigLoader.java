@@ -81,7 +81,10 @@ public final class ConfigLoader {
                 c.apiKeys() != null ? List.copyOf(c.apiKeys()) : List.of(),
                 c.providers() != null ? new LinkedHashMap<>(c.providers()) : Map.of(),
                 c.routes() != null ? new LinkedHashMap<>(c.routes()) : Map.of(),
-                defaults);
+                defaults,
+                c.store() != null ? c.store().over(StoreConfig.DEFAULTS) : StoreConfig.DEFAULTS,
+                c.metering() != null ? c.metering().over(MeteringConfig.DEFAULTS) : MeteringConfig.DEFAULTS,
+                c.security() != null ? c.security().over(SecurityConfig.DEFAULTS) : SecurityConfig.DEFAULTS);
     }
 
     /**

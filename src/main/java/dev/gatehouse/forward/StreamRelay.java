@@ -8,6 +8,7 @@ import dev.gatehouse.api.GatewayException;
 import dev.gatehouse.api.Json;
 import dev.gatehouse.api.OpenAiErrors;
 import dev.gatehouse.api.SseParser;
+import dev.gatehouse.api.Usage;
 import dev.gatehouse.pipeline.RequestContext;
 import dev.gatehouse.providers.StreamTranslator;
 import io.vertx.core.buffer.Buffer;
@@ -28,7 +29,7 @@ final class StreamRelay {
     interface Listener {
         void failedBeforeCommit(GatewayException error, boolean unreadable);
 
-        void finished(dev.gatehouse.api.Usage usage, GatewayException errorAfterCommit);
+        void finished(Usage usage, GatewayException errorAfterCommit);
 
         void paused(boolean paused);
     }
@@ -94,9 +95,13 @@ final class StreamRelay {
             listener.failedBeforeCommit(error, unreadable);
             return;
         }
-        client.write(Buffer.buffer(DATA).appendBytes(OpenAiErrors.bytes(error)).appendBytes(END_OF_EVENT));
-        client.end();
-        listener.finished(normalizer.usage(), error);
+        Usage usage = normalizer.usage();
+        ctx.failed(error, usage);
+        ctx.beforeFinish().onComplete(durable -> {
+            client.write(Buffer.buffer(DATA).appendBytes(OpenAiErrors.bytes(error)).appendBytes(END_OF_EVENT));
+            client.end();
+            listener.finished(usage, error);
+        });
     }
 
     private void onEvent(String event, String data) {
@@ -120,8 +125,12 @@ final class StreamRelay {
         if (usageChunk != null) write(usageChunk);
         if (!committed) commit();
         over = true;
-        client.end(DONE);
-        listener.finished(normalizer.usage(), null);
+        Usage usage = normalizer.usage();
+        ctx.succeeded(200, usage);
+        ctx.beforeFinish().onComplete(durable -> {
+            client.end(DONE);
+            listener.finished(usage, null);
+        });
     }
 
     private void write(ObjectNode chunk) {

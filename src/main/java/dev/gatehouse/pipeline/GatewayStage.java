@@ -19,6 +19,13 @@ public interface GatewayStage {
      */
     default Future<Void> beforeForward(RequestContext ctx) { return Future.succeededFuture(); }
 
+    /**
+     * When a response is known to succeed (its usage is set) but before its last bytes go to the
+     * client: the moment to make its usage record durable, so that no completed response goes
+     * unbilled even if the process dies right after.
+     */
+    default Future<Void> beforeFinish(RequestContext ctx) { return Future.succeededFuture(); }
+
     /** Once, when the response is complete or the request failed: meter, audit, release. */
     default void onComplete(RequestContext ctx) {}
 }

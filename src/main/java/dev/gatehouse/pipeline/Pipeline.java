@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.function.BiFunction;
 
 /** The stages in order, assembled once. Runs each moment over all stages. */
 public final class Pipeline {
@@ -20,14 +21,19 @@ public final class Pipeline {
 
     /** Runs the stages' {@code beforeForward} in order; stays synchronous while futures are already done. */
     public Future<Void> beforeForward(RequestContext ctx) {
-        return runFrom(0, ctx);
+        return runFrom(0, ctx, GatewayStage::beforeForward);
     }
 
-    private Future<Void> runFrom(int i, RequestContext ctx) {
+    /** Runs the stages' {@code beforeFinish} in order, like {@link #beforeForward}. */
+    public Future<Void> beforeFinish(RequestContext ctx) {
+        return runFrom(0, ctx, GatewayStage::beforeFinish);
+    }
+
+    private Future<Void> runFrom(int i, RequestContext ctx, BiFunction<GatewayStage, RequestContext, Future<Void>> moment) {
         for (; i < stages.length; i++) {
             Future<Void> f;
             try {
-                f = stages[i].beforeForward(ctx);
+                f = moment.apply(stages[i], ctx);
             } catch (RuntimeException e) {
                 return Future.failedFuture(e);
             }
@@ -36,7 +42,7 @@ public final class Pipeline {
                 Promise<Void> p = Promise.promise();
                 f.onComplete(ar -> {
                     if (ar.failed()) p.fail(ar.cause());
-                    else runFrom(next, ctx).onComplete(p);
+                    else runFrom(next, ctx, moment).onComplete(p);
                 });
                 return p.future();
             }

@@ -40,11 +40,19 @@ public final class RequestContext {
     private long firstByteNanos;
     private GatewayException error;
 
-    public RequestContext(String requestId, HttpServerRequest http, Operation operation) {
+    private final Pipeline pipeline;
+
+    public RequestContext(String requestId, HttpServerRequest http, Operation operation, Pipeline pipeline) {
         this.requestId = requestId;
         this.http = http;
         this.operation = operation;
+        this.pipeline = pipeline;
         this.startNanos = System.nanoTime();
+    }
+
+    /** Runs the pipeline's {@code beforeFinish} for this request (see {@link GatewayStage#beforeFinish}). */
+    public io.vertx.core.Future<Void> beforeFinish() {
+        return pipeline.beforeFinish(this);
     }
 
     public String requestId() { return requestId; }

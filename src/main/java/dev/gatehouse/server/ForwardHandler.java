@@ -44,7 +44,7 @@ final class ForwardHandler {
     }
 
     void handle(HttpServerRequest http, String requestId, Operation op) {
-        RequestContext ctx = new RequestContext(requestId, http, op);
+        RequestContext ctx = new RequestContext(requestId, http, op, pipeline);
         try {
             pipeline.onHeaders(ctx);
         } catch (GatewayException e) {
@@ -109,9 +109,13 @@ final class ForwardHandler {
         if (result.succeeded()) {
             switch (result.result()) {
                 case AttemptResult.Complete c -> {
-                    ctx.markFirstByte();
-                    Responses.json(ctx.http().response(), 200, c.response().body());
                     ctx.succeeded(200, c.response().usage());
+                    ctx.beforeFinish().onComplete(durable -> {
+                        ctx.markFirstByte();
+                        Responses.json(ctx.http().response(), 200, c.response().body());
+                        pipeline.onComplete(ctx);
+                    });
+                    return;
                 }
                 case AttemptResult.Streamed s -> {
                     if (s.error() == null) {

@@ -62,7 +62,7 @@ final class GatewayHandler implements Handler<HttpServerRequest> {
             return false;
         }
         try {
-            pipeline.onHeaders(new RequestContext(id, request, null));
+            pipeline.onHeaders(new RequestContext(id, request, null, pipeline));
             return true;
         } catch (GatewayException e) {
             Responses.error(request, e, false);

@@ -1,0 +1,119 @@
+package dev.gatehouse.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.gatehouse.config.ConfigException;
+import dev.gatehouse.config.StoreConfig;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The store: a pooled JDBC data source, migrated by Flyway on open. One set of migrations serves
+ * both the embedded H2 database (run in PostgreSQL mode) and PostgreSQL.
+ * All calls block: run them through {@link Blocking}, never on an event loop.
+ */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource dataSource;
+    private final boolean postgres;
+
+    private Database(HikariDataSource dataSource, boolean postgres) {
+        this.dataSource = dataSource;
+        this.postgres = postgres;
+    }
+
+    public static Database open(StoreConfig config) {
+        String url = config.url();
+        boolean postgres = url.startsWith("jdbc:postgresql:");
+        if (!postgres && !url.startsWith("jdbc:h2:")) {
+            throw new ConfigException("store.url must be a jdbc:h2: or jdbc:postgresql: URL, not " + url);
+        }
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(postgres ? url : h2Url(url));
+        if (config.user() != null) hc.setUsername(config.user());
+        if (config.password() != null) hc.setPassword(config.password().value());
+        hc.setMaximumPoolSize(config.maxPoolSize());
+        hc.setPoolName("gatehouse-store");
+        hc.setConnectionTimeout(10_000);
+        HikariDataSource ds;
+        try {
+            ds = new HikariDataSource(hc);
+        } catch (RuntimeException e) {
+            throw new ConfigException("cannot open the store at " + redact(url) + ": " + rootMessage(e), e);
+        }
+        try {
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        } catch (FlywayException e) {
+            ds.close();
+            throw new ConfigException("cannot migrate the store at " + redact(url) + ": " + rootMessage(e), e);
+        }
+        return new Database(ds, postgres);
+    }
+
+    public DataSource dataSource() { return dataSource; }
+
+    public boolean isPostgres() { return postgres; }
+
+    public Connection connection() throws SQLException { return dataSource.getConnection(); }
+
+    /** Runs {@code work} in one transaction, committed if it returns, rolled back if it throws. */
+    public <T> T inTransaction(SqlWork<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /** Runs {@code work} on a pooled connection in auto-commit mode. */
+    public <T> T withConnection(SqlWork<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    @Override
+    public void close() { dataSource.close(); }
+
+    /** Work against a connection that may throw {@link SQLException}. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** H2 in PostgreSQL mode, lower-case identifiers like PostgreSQL, and a file that closes cleanly. */
+    private static String h2Url(String url) {
+        String extra = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        if (url.startsWith("jdbc:h2:file:") || (!url.startsWith("jdbc:h2:mem:") && !url.startsWith("jdbc:h2:tcp:"))) {
+            extra += ";DB_CLOSE_ON_EXIT=FALSE";
+        }
+        if (url.startsWith("jdbc:h2:mem:")) extra += ";DB_CLOSE_DELAY=-1";
+        return url.contains(";MODE=") ? url : url + extra;
+    }
+
+    private static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^;&]*", "$1****");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        return t.getMessage();
+    }
+}
