@@ -28,17 +28,13 @@ public interface ProviderAdapter {
      */
     UpstreamRequest toUpstream(Operation op, ObjectNode request, String upstreamModel, boolean stream);
 
-    /** Turns a complete 2xx upstream body into the OpenAI response body and its usage. */
-    TranslatedResponse fromUpstream(Operation op, Buffer body, String upstreamModel);
-
     /**
-     * The same, for dialects whose translation depends on what the client asked (Tencent returns
-     * only float embeddings, so it applies {@code encoding_format: base64} here). {@code clientRequest}
-     * is the client's OpenAI body; the gateway should call this variant.
+     * Turns a complete 2xx upstream body into the OpenAI response body and its usage.
+     * {@code clientRequest} is the client's OpenAI body, for dialects whose answer depends on what
+     * was asked (Tencent returns only float embeddings, so it applies {@code encoding_format:
+     * base64} here); it may be null in tests of dialects that do not need it.
      */
-    default TranslatedResponse fromUpstream(Operation op, Buffer body, String upstreamModel, JsonNode clientRequest) {
-        return fromUpstream(op, body, upstreamModel);
-    }
+    TranslatedResponse fromUpstream(Operation op, Buffer body, String upstreamModel, JsonNode clientRequest);
 
     /** A fresh translator for the events of one streamed response. */
     StreamTranslator newStreamTranslator(String upstreamModel);

@@ -1,5 +1,6 @@
 package dev.gatehouse.providers.anthropic;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.api.ErrorCode;
@@ -54,7 +55,7 @@ public final class AnthropicAdapter implements ProviderAdapter {
     }
 
     @Override
-    public TranslatedResponse fromUpstream(Operation op, Buffer body, String upstreamModel) {
+    public TranslatedResponse fromUpstream(Operation op, Buffer body, String upstreamModel, JsonNode clientRequest) {
         requireChat(op);
         return ResponseTranslator.translate(body, upstreamModel, clock.instant().getEpochSecond());
     }

@@ -97,7 +97,7 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
     }
 
     @Override
-    public TranslatedResponse fromUpstream(Operation op, Buffer body, String upstreamModel) {
+    public TranslatedResponse fromUpstream(Operation op, Buffer body, String upstreamModel, JsonNode clientRequest) {
         Usage usage = null;
         try (JsonParser p = Json.MAPPER.createParser(body.getBytes())) {
             if (p.nextToken() != JsonToken.START_OBJECT) throw unreadable();

@@ -55,11 +55,6 @@ public final class TencentAdapter implements ProviderAdapter {
     }
 
     @Override
-    public TranslatedResponse fromUpstream(Operation op, Buffer body, String upstreamModel) {
-        return fromUpstream(op, body, upstreamModel, null);
-    }
-
-    @Override
     public TranslatedResponse fromUpstream(Operation op, Buffer body, String upstreamModel, JsonNode clientRequest) {
         JsonNode response = unwrap(body);
         return switch (op) {

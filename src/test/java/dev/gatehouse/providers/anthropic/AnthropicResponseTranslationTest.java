@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AnthropicResponseTranslationTest {
 
     private static TranslatedResponse translate(JsonNode anthropic) {
-        return adapter().fromUpstream(Operation.CHAT, Buffer.buffer(anthropic.toString()), MODEL);
+        return adapter().fromUpstream(Operation.CHAT, Buffer.buffer(anthropic.toString()), MODEL, null);
     }
 
     /** Translates the fixture's Anthropic message, compares exact JSON, and checks OpenAI's SDK accepts it. */
@@ -89,7 +89,7 @@ class AnthropicResponseTranslationTest {
     @Test
     void should_report_an_unreadable_body_as_a_bad_upstream_response() {
         for (String body : new String[] {"", "not json", "[]", "{\"type\":\"completion\"}"}) {
-            assertThatThrownBy(() -> adapter().fromUpstream(Operation.CHAT, Buffer.buffer(body), MODEL))
+            assertThatThrownBy(() -> adapter().fromUpstream(Operation.CHAT, Buffer.buffer(body), MODEL, null))
                     .as(body)
                     .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_BAD_RESPONSE));
         }

@@ -212,7 +212,7 @@ class OpenAiCompatibleAdapterTest {
                 + "\"prompt_tokens_details\":{\"cached_tokens\":5}},\"system_fingerprint\":null }";
         byte[] bytes = raw.getBytes(StandardCharsets.UTF_8);
 
-        TranslatedResponse r = adapter("openai").fromUpstream(Operation.CHAT, Buffer.buffer(bytes), "gpt-4o");
+        TranslatedResponse r = adapter("openai").fromUpstream(Operation.CHAT, Buffer.buffer(bytes), "gpt-4o", null);
 
         assertThat(r.body().getBytes()).isEqualTo(bytes);
         assertThat(r.usage()).isEqualTo(new Usage(11, 7, 5, true));
@@ -221,7 +221,7 @@ class OpenAiCompatibleAdapterTest {
     @Test
     void should_report_no_usage_when_the_body_has_none() {
         TranslatedResponse r = adapter("openai").fromUpstream(Operation.EMBEDDINGS,
-                Buffer.buffer("{\"object\":\"list\",\"data\":[{\"embedding\":[0.1,0.2]}],\"usage\":null}"), "m");
+                Buffer.buffer("{\"object\":\"list\",\"data\":[{\"embedding\":[0.1,0.2]}],\"usage\":null}"), "m", null);
 
         assertThat(r.usage()).isNull();
     }
@@ -232,7 +232,7 @@ class OpenAiCompatibleAdapterTest {
 
         for (String bad : List.of("", "<html>502 Bad Gateway</html>", "[1,2]", "\"text\"", "{\"id\":\"x\",\"choices\":[",
                 "{\"id\":\"x\"} trailing", "{\"id\":\"x\"}{\"id\":\"y\"}")) {
-            GatewayException e = error(() -> a.fromUpstream(Operation.CHAT, Buffer.buffer(bad), "m"));
+            GatewayException e = error(() -> a.fromUpstream(Operation.CHAT, Buffer.buffer(bad), "m", null));
 
             assertThat(e.code()).as(bad).isEqualTo(ErrorCode.UPSTREAM_BAD_RESPONSE);
         }
@@ -241,7 +241,7 @@ class OpenAiCompatibleAdapterTest {
     @Test
     void should_map_an_error_object_in_a_successful_body() {
         GatewayException e = error(() -> adapter("spark").fromUpstream(Operation.CHAT, Buffer.buffer(
-                "{\"error\":{\"message\":\"quota exceeded, see https://console.example.com/billing\",\"code\":\"10013\"}}"), "m"));
+                "{\"error\":{\"message\":\"quota exceeded, see https://console.example.com/billing\",\"code\":\"10013\"}}"), "m", null));
 
         assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_ERROR);
         assertThat(e.getMessage()).isEqualTo("the provider reported an error: quota exceeded, see [url]");

@@ -20,7 +20,7 @@ class TencentChatResponseTest {
 
     @Test
     void should_translate_a_hunyuan_response_into_a_valid_chat_completion() throws Exception {
-        TranslatedResponse r = adapter.fromUpstream(Operation.CHAT, buffer("chat-response.hunyuan.json"), "hunyuan-turbos-latest");
+        TranslatedResponse r = adapter.fromUpstream(Operation.CHAT, buffer("chat-response.hunyuan.json"), "hunyuan-turbos-latest", null);
 
         assertThat(parse(r.body())).isEqualTo(json("chat-response.openai.json"));
         assertValidChatCompletion(parse(r.body()));
@@ -29,7 +29,7 @@ class TencentChatResponseTest {
 
     @Test
     void should_map_hunyuan_tool_calls_to_openai_tool_calls() throws Exception {
-        TranslatedResponse r = adapter.fromUpstream(Operation.CHAT, buffer("chat-response-tool-calls.hunyuan.json"), "hunyuan-functioncall");
+        TranslatedResponse r = adapter.fromUpstream(Operation.CHAT, buffer("chat-response-tool-calls.hunyuan.json"), "hunyuan-functioncall", null);
 
         assertThat(parse(r.body())).isEqualTo(json("chat-response-tool-calls.openai.json"));
         assertValidChatCompletion(parse(r.body()));
@@ -41,7 +41,7 @@ class TencentChatResponseTest {
                 {"Response":{"Id":"x","Created":1,"Choices":[{"Message":{"Role":"assistant","Content":"..."},"FinishReason":"sensitive"}],
                  "Usage":{"PromptTokens":1,"CompletionTokens":1,"TotalTokens":2},"RequestId":"r"}}""";
 
-        TranslatedResponse r = adapter.fromUpstream(Operation.CHAT, Buffer.buffer(body), "hunyuan-lite");
+        TranslatedResponse r = adapter.fromUpstream(Operation.CHAT, Buffer.buffer(body), "hunyuan-lite", null);
 
         assertThat(parse(r.body()).at("/choices/0/finish_reason").asText()).isEqualTo("content_filter");
     }
@@ -68,7 +68,7 @@ class TencentChatResponseTest {
                 + "\"RequestId\":\"r-1\"}}");
 
         for (Operation op : Operation.values()) {
-            assertThatThrownBy(() -> adapter.fromUpstream(op, body, "hunyuan-lite"))
+            assertThatThrownBy(() -> adapter.fromUpstream(op, body, "hunyuan-lite", null))
                     .isInstanceOfSatisfying(GatewayException.class, e -> {
                         assertThat(e.code()).isEqualTo(expected);
                         assertThat(e.getMessage()).contains(code)
@@ -82,16 +82,16 @@ class TencentChatResponseTest {
         Buffer body = Buffer.buffer("""
                 {"Response":{"Error":{"Code":"InvalidParameterValue","Message":"Messages must alternate user and assistant"},"RequestId":"r"}}""");
 
-        assertThatThrownBy(() -> adapter.fromUpstream(Operation.CHAT, body, "hunyuan-lite"))
+        assertThatThrownBy(() -> adapter.fromUpstream(Operation.CHAT, body, "hunyuan-lite", null))
                 .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.getMessage())
                         .isEqualTo("the provider rejected the request (InvalidParameterValue): Messages must alternate user and assistant"));
     }
 
     @Test
     void should_call_a_body_that_is_not_json_a_bad_response() {
-        assertThatThrownBy(() -> adapter.fromUpstream(Operation.CHAT, Buffer.buffer("<html>502</html>"), "hunyuan-lite"))
+        assertThatThrownBy(() -> adapter.fromUpstream(Operation.CHAT, Buffer.buffer("<html>502</html>"), "hunyuan-lite", null))
                 .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_BAD_RESPONSE));
-        assertThatThrownBy(() -> adapter.fromUpstream(Operation.CHAT, Buffer.buffer("{\"Choices\":[]}"), "hunyuan-lite"))
+        assertThatThrownBy(() -> adapter.fromUpstream(Operation.CHAT, Buffer.buffer("{\"Choices\":[]}"), "hunyuan-lite", null))
                 .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_BAD_RESPONSE));
     }
 
