@@ -116,7 +116,7 @@ final class ChatRequestMapper {
             if (toolCallId == null) throw GatewayException.invalid("a tool message needs tool_call_id", param + ".tool_call_id");
         }
         List<ToolCall> toolCalls = role.equals("assistant") ? toolCalls(m.path("tool_calls")) : null;
-        return new Message(role, text, parts, toolCallId, toolCalls);
+        return new Message(role, text, parts, toolCallId, toolCalls, null);
     }
 
     private static List<ContentPart> parts(JsonNode content, String param) {

@@ -29,7 +29,7 @@ final class ChatResponseMapper {
         ArrayNode choices = out.putArray("choices");
         for (int i = 0; i < r.choices().size(); i++) {
             Choice c = r.choices().get(i);
-            Message m = c.message() != null ? c.message() : new Message("assistant", "", null, null, null);
+            Message m = c.message() != null ? c.message() : new Message("assistant", "", null, null, null, null);
             boolean hasCalls = m.toolCalls() != null && !m.toolCalls().isEmpty();
             ObjectNode choice = choices.addObject();
             choice.put("index", c.index() != null ? c.index() : i);
@@ -39,6 +39,8 @@ final class ChatResponseMapper {
             if (hasCalls && (m.content() == null || m.content().isEmpty())) message.putNull("content");
             else message.put("content", m.content() == null ? "" : m.content());
             message.putNull("refusal");
+            // hunyuan-t1's reasoning is kept under DeepSeek's field name, which clients already know
+            if (m.reasoningContent() != null && !m.reasoningContent().isEmpty()) message.put("reasoning_content", m.reasoningContent());
             if (hasCalls) message.set("tool_calls", OpenAiShapes.toolCalls(m.toolCalls(), false));
             choice.putNull("logprobs");
             choice.put("finish_reason", OpenAiShapes.finishReason(c.finishReason()));

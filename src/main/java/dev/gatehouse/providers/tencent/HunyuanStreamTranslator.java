@@ -76,6 +76,9 @@ final class HunyuanStreamTranslator implements StreamTranslator {
         } else if (d != null && d.content() != null && !d.content().isEmpty()) {
             delta.put("content", d.content());
         }
+        if (d != null && d.reasoningContent() != null && !d.reasoningContent().isEmpty()) {
+            delta.put("reasoning_content", d.reasoningContent());
+        }
         if (d != null && d.toolCalls() != null && !d.toolCalls().isEmpty()) {
             delta.set("tool_calls", OpenAiShapes.toolCalls(d.toolCalls(), true));
         }

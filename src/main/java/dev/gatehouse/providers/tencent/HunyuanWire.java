@@ -36,7 +36,8 @@ final class HunyuanWire {
             @JsonProperty("Content") String content,
             @JsonProperty("Contents") List<ContentPart> contents,
             @JsonProperty("ToolCallId") String toolCallId,
-            @JsonProperty("ToolCalls") List<ToolCall> toolCalls) {
+            @JsonProperty("ToolCalls") List<ToolCall> toolCalls,
+            @JsonProperty("ReasoningContent") String reasoningContent) {
     }
 
     /** One part of a multimodal message (hunyuan-vision models): {@code text} or {@code image_url}. */

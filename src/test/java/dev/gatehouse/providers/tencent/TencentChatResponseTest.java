@@ -46,6 +46,18 @@ class TencentChatResponseTest {
         assertThat(parse(r.body()).at("/choices/0/finish_reason").asText()).isEqualTo("content_filter");
     }
 
+    @Test
+    void should_keep_hunyuan_t1_reasoning_as_reasoning_content() {
+        String body = """
+                {"Response":{"Id":"x","Created":1,"Choices":[{"Message":{"Role":"assistant","Content":"42","ReasoningContent":"6 times 7"},"FinishReason":"stop"}],
+                 "Usage":{"PromptTokens":1,"CompletionTokens":1,"TotalTokens":2},"RequestId":"r"}}""";
+
+        TranslatedResponse r = adapter.fromUpstream(Operation.CHAT, Buffer.buffer(body), "hunyuan-t1-latest", null);
+
+        assertThat(parse(r.body()).at("/choices/0/message/reasoning_content").asText()).isEqualTo("6 times 7");
+        assertThat(parse(r.body()).at("/choices/0/message/content").asText()).isEqualTo("42");
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
             "AuthFailure.SignatureFailure,     UPSTREAM_AUTH_FAILED",
