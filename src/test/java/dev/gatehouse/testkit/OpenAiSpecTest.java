@@ -46,4 +46,11 @@ class OpenAiSpecTest {
         OpenAiSpec.assertValid("ErrorResponse", json("{\"error\":{\"message\":\"m\",\"type\":\"t\",\"param\":null,\"code\":null}}"));
         assertThat(OpenAiSpec.problems("ErrorResponse", json("{\"error\":{\"message\":\"m\"}}"))).isNotEmpty();
     }
+
+    @Test
+    void should_accept_a_function_tool_call_despite_the_specs_unmapped_discriminator() throws Exception {
+        JsonNode calls = json("[{\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"f\",\"arguments\":\"{}\"}}]");
+        OpenAiSpec.assertValid("ChatCompletionMessageToolCalls", calls);
+        assertThat(OpenAiSpec.problems("ChatCompletionMessageToolCalls", json("[{\"id\":\"call_1\",\"type\":\"magic\"}]"))).isNotEmpty();
+    }
 }
