@@ -2,6 +2,7 @@ package dev.gatehouse.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
@@ -32,6 +33,9 @@ import java.util.stream.Collectors;
  * <li>Its {@code discriminator}s have no mapping, so a strict reading looks for a schema named after the
  *     {@code type} value ("function") and rejects valid tool calls. They are removed from the loaded copy:
  *     plain {@code oneOf} already tells the alternatives apart by their {@code type} enums.</li>
+ * <li>{@code nullable: true} beside a {@code $ref} (as on a stream chunk's {@code usage}) is rewritten to
+ *     {@code anyOf: [{$ref}, {type: null}]}: a validator takes the type from the reference and would
+ *     otherwise reject the {@code "usage": null} OpenAI sends on every chunk but the last.</li>
  * <li>Schemas are loaded by IRI with a JSON pointer into the whole document, so every
  *     {@code #/components/schemas/...} reference resolves.</li>
  * </ul>
@@ -39,7 +43,7 @@ import java.util.stream.Collectors;
 public final class OpenAiSpec {
     private static final Path SPEC = Path.of("..", "shared", "specs", "openai-openapi.json");
     private static final String IRI = "https://gatehouse.dev/test/openai-openapi.json";
-    private static final JsonNode DOCUMENT = withoutDiscriminators(load());
+    private static final JsonNode DOCUMENT = normalised(load());
     private static final JsonSchemaFactory FACTORY = factory();
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder().nullableKeywordEnabled(true).build();
     private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
@@ -80,9 +84,18 @@ public final class OpenAiSpec {
                 .schemaLoaders(loaders -> loaders.schemas(Map.of(IRI, text))));
     }
 
-    private static JsonNode withoutDiscriminators(JsonNode node) {
-        if (node instanceof ObjectNode object) object.remove("discriminator");
-        node.forEach(OpenAiSpec::withoutDiscriminators);
+    /** Applies the two rewrites described above, in place. */
+    private static JsonNode normalised(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.remove("discriminator");
+            if (object.has("$ref") && object.path("nullable").asBoolean(false)) {
+                ArrayNode anyOf = object.putArray("anyOf");
+                anyOf.addObject().set("$ref", object.remove("$ref"));
+                anyOf.addObject().put("type", "null");
+                object.remove("nullable");
+            }
+        }
+        node.forEach(OpenAiSpec::normalised);
         return node;
     }
 
