@@ -9,10 +9,9 @@ import io.vertx.core.buffer.Buffer;
  *
  * @param json       the body parsed as JSON, or null when it is not JSON
  * @param deployment the Azure deployment named in the path, or null
- * @param host       the Host header as received (the TC3 signature covers it)
  */
 record Call(String method, String path, String query, MultiMap params, MultiMap headers, Buffer body,
-            JsonNode json, String deployment, String host) {
+            JsonNode json, String deployment) {
 
     /** The model the request is for: the Azure deployment, else the body's {@code model} (or Tencent's {@code Model}). */
     String model() {

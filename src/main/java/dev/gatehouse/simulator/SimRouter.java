@@ -65,7 +65,7 @@ final class SimRouter {
             return;
         }
         Call call = new Call(request.method().name(), path, request.query(), request.params(), request.headers(), body,
-                parse(body), route.deployment(), request.authority() == null ? null : request.authority().toString());
+                parse(body), route.deployment());
         String model = call.model();
         recorder.model(model);
         Exchange exchange = new Exchange(vertx, request, recorder, now, faults.take(path, model).orElse(null), model);

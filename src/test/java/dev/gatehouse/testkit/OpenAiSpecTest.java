@@ -46,4 +46,19 @@ class OpenAiSpecTest {
         OpenAiSpec.assertValid("ErrorResponse", json("{\"error\":{\"message\":\"m\",\"type\":\"t\",\"param\":null,\"code\":null}}"));
         assertThat(OpenAiSpec.problems("ErrorResponse", json("{\"error\":{\"message\":\"m\"}}"))).isNotEmpty();
     }
+
+    @Test
+    void should_accept_a_function_tool_call_despite_the_specs_unmapped_discriminator() throws Exception {
+        JsonNode calls = json("[{\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"f\",\"arguments\":\"{}\"}}]");
+        OpenAiSpec.assertValid("ChatCompletionMessageToolCalls", calls);
+        assertThat(OpenAiSpec.problems("ChatCompletionMessageToolCalls", json("[{\"id\":\"call_1\",\"type\":\"magic\"}]"))).isNotEmpty();
+    }
+
+    @Test
+    void should_accept_a_null_usage_on_a_stream_chunk_but_not_a_malformed_one() throws Exception {
+        String chunk = "{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\",\"choices\":[],\"usage\":%s}";
+        OpenAiSpec.assertValid("CreateChatCompletionStreamResponse", json(chunk.formatted("null")));
+        OpenAiSpec.assertValid("CreateChatCompletionStreamResponse", json(chunk.formatted("{\"prompt_tokens\":1,\"completion_tokens\":2,\"total_tokens\":3}")));
+        assertThat(OpenAiSpec.problems("CreateChatCompletionStreamResponse", json(chunk.formatted("{\"prompt_tokens\":1}")))).isNotEmpty();
+    }
 }
