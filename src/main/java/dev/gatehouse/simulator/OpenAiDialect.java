@@ -45,11 +45,15 @@ final class OpenAiDialect implements Dialect {
         });
     }
 
-    /** Checks the Bearer key, then runs the operation, turning a malformed request into a 400. */
+    /**
+     * Checks the Bearer key, then runs the operation, turning a malformed request into a 400. A key
+     * is required on OpenAI's own {@code /v1/} paths; under other prefixes (e.g. {@code /ollama/v1/})
+     * the simulator plays a self-hosted server, which usually runs without one.
+     */
     private Reply guarded(Call call, java.util.function.Supplier<Reply> operation) {
         String auth = call.header("authorization");
         String key = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).trim() : "";
-        if (key.isEmpty()) {
+        if (key.isEmpty() && call.path().startsWith("/v1/")) {
             return error(401, "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).", null);
         }
         if (INVALID_KEY.equals(key)) return error(401, "Incorrect API key provided: sim-****-key.", "invalid_api_key");

@@ -9,9 +9,9 @@ import java.util.stream.Collectors;
 /**
  * The simulated model: a deterministic reply derived from the request, so tests can predict
  * every byte. Text replies read "Simulated reply to: &lt;first words of the last user message&gt;",
- * padded with filler words to exactly {@code max_tokens} tokens when the request sets a limit
- * (finish {@code length}: the model "wanted" to go on) or to the configured reply length otherwise
- * (finish {@code stop}); then cut at the first stop sequence.
+ * padded with filler words to the configured reply length (finish {@code stop}), or cut shorter by
+ * a smaller {@code max_tokens} (finish {@code length}), as a real model stops on its own well
+ * before a generous limit; then cut at the first stop sequence.
  */
 final class ReplyGenerator {
     private static final String FILLER = " and the simulated model keeps writing plain words until it is told to stop";
@@ -41,11 +41,12 @@ final class ReplyGenerator {
     }
 
     private Completion plain(ChatRequest r, String subject, String reasoning, int reasoningTokens) {
-        int target = r.maxTokens() != null ? r.maxTokens() : replyTokens;
+        boolean cut = r.maxTokens() != null && r.maxTokens() < replyTokens;
+        int target = cut ? r.maxTokens() : replyTokens;
         StringBuilder longEnough = new StringBuilder(subject);
         while (longEnough.length() < target * 12 + subject.length()) longEnough.append(FILLER);
         String text = Tokens.firstTokens(longEnough.toString(), target);
-        Completion.Finish finish = r.maxTokens() != null ? Completion.Finish.LENGTH : Completion.Finish.STOP;
+        Completion.Finish finish = cut ? Completion.Finish.LENGTH : Completion.Finish.STOP;
         String stop = firstStop(text, r.stops());
         if (stop != null) {
             text = text.substring(0, text.indexOf(stop));

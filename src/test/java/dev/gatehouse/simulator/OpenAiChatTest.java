@@ -57,11 +57,18 @@ class OpenAiChatTest {
     }
 
     @Test
-    void should_write_exactly_max_tokens_and_finish_with_length() {
-        JsonNode json = chat(HELLO + ",\"max_tokens\":40,\"seed\":7}");
+    void should_cut_the_reply_at_a_smaller_max_tokens_and_finish_with_length() {
+        JsonNode json = chat(HELLO + ",\"max_tokens\":5,\"seed\":7}");
         assertThat(json.at("/choices/0/finish_reason").asText()).isEqualTo("length");
-        assertThat(json.at("/usage/completion_tokens").asInt()).isEqualTo(40);
+        assertThat(json.at("/usage/completion_tokens").asInt()).isEqualTo(5);
         assertThat(chat(HELLO + ",\"max_completion_tokens\":3}").at("/usage/completion_tokens").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void should_stop_on_its_own_below_a_generous_max_tokens() {
+        JsonNode json = chat(HELLO + ",\"max_tokens\":4096}");
+        assertThat(json.at("/choices/0/finish_reason").asText()).isEqualTo("stop");
+        assertThat(json.at("/usage/completion_tokens").asInt()).isEqualTo(12);
     }
 
     @Test
@@ -157,6 +164,13 @@ class OpenAiChatTest {
     void should_accept_unknown_fields_and_record_them() {
         chat(HELLO + ",\"x_vendor_flag\":{\"a\":1}}");
         assertThat(H.sim.requests()).last().satisfies(r -> assertThat(r.body()).contains("x_vendor_flag"));
+    }
+
+    @Test
+    void should_serve_a_self_hosted_prefix_without_a_key() {
+        SimHarness.Response keyless = H.post("/ollama/v1/chat/completions", Map.of(), HELLO + "}");
+        assertThat(keyless.status()).as(keyless.body()).isEqualTo(200);
+        OpenAiSpec.assertValid("CreateChatCompletionResponse", keyless.json());
     }
 
     @Test
