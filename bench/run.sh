@@ -6,6 +6,8 @@
 #   ./bench/run.sh --quick    shorter and fewer runs (under 3 minutes once built); writes docs/benchmarks/
 #   ./bench/run.sh --smoke    seconds per contender, one rate: checks the harness works; writes --out or a temp dir
 #   options: --out DIR (where the report, results and charts go)
+#   env: BENCH_PORT_BASE (default 18000), GATEHOUSE_JAVA_OPTS, BENCH_GATEHOUSE_CP (run Gatehouse from this
+#        classpath instead of target/gatehouse.jar; the harness test uses its own)
 #
 # Needs nginx, wrk, gnuplot, node/npm, curl, taskset (installed with apt-get when missing and root).
 set -euo pipefail
@@ -21,7 +23,7 @@ while [ $# -gt 0 ]; do
     --quick) MODE=quick ;;
     --smoke) MODE=smoke ;;
     --out) OUT=$2; shift ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "bench: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -36,7 +38,7 @@ CONTENDERS=(direct nginx portkey gatehouse-routing gatehouse-full)
 case $MODE in
   full)  WARMUP_S=10; WRK_S=15; RATES=(500 2000 5000); RATE_S=15; RATE_WARM_S=3; STREAM_RATE=500; STREAM_S=10; IDLE_STREAMS=10000 ;;
   quick) WARMUP_S=4;  WRK_S=5;  RATES=(500 5000);      RATE_S=5;  RATE_WARM_S=1; STREAM_RATE=500; STREAM_S=4;  IDLE_STREAMS=2000 ;;
-  smoke) WARMUP_S=1;  WRK_S=1;  RATES=(200);           RATE_S=1;  RATE_WARM_S=0.5; STREAM_RATE=100; STREAM_S=1; IDLE_STREAMS=50 ;;
+  smoke) WARMUP_S=0;  WRK_S=1;  RATES=(200);           RATE_S=1;  RATE_WARM_S=0.5; STREAM_RATE=100; STREAM_S=1; IDLE_STREAMS=50 ;;
 esac
 connections_for() { case $1 in 500) echo 64 ;; 2000) echo 256 ;; 5000) echo 1000 ;; *) echo 64 ;; esac; }
 WRK_CONNECTIONS=64
@@ -95,7 +97,9 @@ build() {
   export JAVA_HOME; JAVA_HOME=$(find_jdk)
   export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
   local jar=$ROOT/target/gatehouse.jar
-  if [ ! -f "$jar" ] || [ -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$jar" -print -quit)" ]; then
+  if [ -n "${BENCH_GATEHOUSE_CP:-}" ]; then
+    log "running Gatehouse from the classpath in BENCH_GATEHOUSE_CP"
+  elif [ ! -f "$jar" ] || [ -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$jar" -print -quit)" ]; then
     log "building the gateway jar"
     (cd "$ROOT" && ./mvnw -q -B -DskipTests package) >&2 || die "gateway build failed"
   fi
@@ -109,8 +113,12 @@ build() {
   LOADGEN_CP="$lg/target/classes:$(cat "$lg/target/classpath.txt")"
 }
 
+# smoke runs are too short for the JIT's top tier to pay for itself; start-up time dominates there
+LOADGEN_JAVA_OPTS="-XX:+UseParallelGC -Xms256m"
+[ "$MODE" = smoke ] && LOADGEN_JAVA_OPTS="$LOADGEN_JAVA_OPTS -XX:TieredStopAtLevel=1 -Xshare:auto"
 loadgen() {
-  taskset -c "$CPU_LOAD" "$JAVA_HOME/bin/java" -XX:+UseParallelGC -Xms256m -cp "$LOADGEN_CP" dev.gatehouse.bench.loadgen.Main "$@"
+  # shellcheck disable=SC2086
+  taskset -c "$CPU_LOAD" "$JAVA_HOME/bin/java" $LOADGEN_JAVA_OPTS -cp "$LOADGEN_CP" dev.gatehouse.bench.loadgen.Main "$@"
 }
 
 # ---- measurements -------------------------------------------------------------------------------
@@ -219,6 +227,7 @@ main() {
 
   local c line rate
   for c in "${CONTENDERS[@]}"; do
+    [ "$WARMUP_S" -gt 0 ] || break
     log "warm-up $c (${WARMUP_S} s)"
     line=$(run_wrk "$c" "$WARMUP_S")
     [ "$(kv requests "$line")" -gt 0 ] 2>/dev/null || die "$c: the warm-up got no responses: '$line'"

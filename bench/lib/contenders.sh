@@ -145,7 +145,9 @@ gatehouse_config() {
 start_gatehouse() {
   local name=$1 port=$2 config=$3
   # shellcheck disable=SC2086
-  start_bg "$name" "$CPU_CONTENDER" "$JAVA_HOME/bin/java" ${GATEHOUSE_JAVA_OPTS:-} -jar "$ROOT/target/gatehouse.jar" \
+  local launch=(-jar "$ROOT/target/gatehouse.jar")
+  [ -n "${BENCH_GATEHOUSE_CP:-}" ] && launch=(-cp "$BENCH_GATEHOUSE_CP" dev.gatehouse.cli.Main)
+  start_bg "$name" "$CPU_CONTENDER" "$JAVA_HOME/bin/java" ${GATEHOUSE_JAVA_OPTS:-} "${launch[@]}" \
     serve --config "$config" --port "$port"
   local pidvar="PID_${name//-/_}"
   wait_ready "$name" "${!pidvar}" "http://127.0.0.1:$port/v1/models" -H "authorization: Bearer $GATEHOUSE_KEY"
