@@ -109,6 +109,8 @@ final class Report {
         md.append("## How to read this\n\n")
           .append("- *Added latency* is a contender's percentile minus direct access's at the same rate: what the hop costs.\n")
           .append("  Percentiles do not subtract exactly, so a small negative value means \"within noise\".\n")
+          .append("- *Saturated*: the contender (or direct access) could not keep the rate: over 1 % of requests failed or\n")
+          .append("  were still unanswered 5 s after the run; its percentiles then describe only the survivors.\n")
           .append("- Latency is measured from each request's *intended* start time (open model, constant rate), so a\n")
           .append("  stall shows up in the percentiles instead of silently slowing the load down (no coordinated omission).\n")
           .append("- CPU seconds are the contender's own user+system time (`/proc/PID/stat`, all its processes) over the\n")
@@ -161,7 +163,8 @@ final class Report {
               .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
             for (String c : contenders) {
                 Results.Row r = results.findRate(c, rate);
-                md.append("| ").append(c).append(" | ").append(fmt(r.num("achieved_rps"))).append(" | ").append((long) r.num("errors"))
+                md.append("| ").append(c).append(saturated(r) ? " (saturated)" : "").append(" | ")
+                  .append(fmt(r.num("achieved_rps"))).append(" | ").append((long) r.num("errors"))
                   .append(" | ").append(ms(r.num("p50_us"))).append(" | ").append(ms(r.num("p99_us"))).append(" | ").append(ms(r.num("p999_us")))
                   .append(" | ").append(c.equals(DIRECT) ? "—" : ms(added(c, rate, "p50_us")))
                   .append(" | ").append(c.equals(DIRECT) ? "—" : ms(added(c, rate, "p99_us")))
@@ -222,6 +225,10 @@ final class Report {
             l.append("# ").append(c).append('\n');
             for (double rate : results.rates()) {
                 Results.Row r = results.findRate(c, rate);
+                if (saturated(r)) { // no point: gnuplot leaves a gap
+                    l.append(String.format(Locale.ROOT, "%d NaN NaN NaN%n", (long) rate));
+                    continue;
+                }
                 l.append(String.format(Locale.ROOT, "%d %.3f %.3f %.3f%n", (long) rate,
                         r.num("p50_us") / 1000, r.num("p99_us") / 1000, r.num("p999_us") / 1000));
             }
@@ -232,8 +239,17 @@ final class Report {
 
     private double rps(String c) { return results.find("wrk", c).num("rps"); }
 
+    /** NaN when either side could not keep the rate: a difference of percentiles means nothing then. */
     private double added(String c, double rate, String key) {
-        return results.findRate(c, rate).num(key) - results.findRate(DIRECT, rate).num(key);
+        Results.Row r = results.findRate(c, rate);
+        Results.Row d = results.findRate(DIRECT, rate);
+        if (saturated(r) || saturated(d)) return Double.NaN;
+        return r.num(key) - d.num(key);
+    }
+
+    /** A fixed-rate run the contender could not serve: over 1 % errors or nothing measured. */
+    static boolean saturated(Results.Row r) {
+        return r.num("measured") == 0 || r.num("errors") > 0.01 * r.num("sent");
     }
 
     private double addedStream(String c, String key) {
@@ -251,7 +267,9 @@ final class Report {
 
     private static String fmt(double v) { return String.format(Locale.ROOT, "%.2f", v); }
 
-    private static String ms(double us) { return String.format(Locale.ROOT, "%.3f ms", us / 1000); }
+    private static String ms(double us) {
+        return Double.isNaN(us) ? "n/a (saturated)" : String.format(Locale.ROOT, "%.3f ms", us / 1000);
+    }
 
     private static String mib(double kib) { return String.format(Locale.ROOT, "%.0f MiB", kib / 1024); }
 }
