@@ -1,0 +1,264 @@
+#!/usr/bin/env bash
+# Gatehouse benchmark harness: Gatehouse against direct access, a bare nginx proxy hop and the
+# Portkey AI Gateway, all on this machine, all on 127.0.0.1.
+#
+#   ./bench/run.sh            full run (about 10 minutes); writes docs/benchmarks/
+#   ./bench/run.sh --quick    shorter and fewer runs (under 3 minutes once built); writes docs/benchmarks/
+#   ./bench/run.sh --smoke    seconds per contender, one rate: checks the harness works; writes --out or a temp dir
+#   options: --out DIR (where the report, results and charts go)
+#   env: BENCH_PORT_BASE (default 18000), GATEHOUSE_JAVA_OPTS, BENCH_GATEHOUSE_CP (run Gatehouse from this
+#        classpath instead of target/gatehouse.jar; the harness test uses its own)
+#
+# Needs nginx, wrk, gnuplot, node/npm, curl, taskset (installed with apt-get when missing and root).
+set -euo pipefail
+
+BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(dirname "$BENCH")"
+CACHE="$BENCH/.cache"
+COMMAND="./bench/run.sh $*"
+MODE=full
+OUT=""
+while [ $# -gt 0 ]; do
+  case $1 in
+    --quick) MODE=quick ;;
+    --smoke) MODE=smoke ;;
+    --out) OUT=$2; shift ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    *) echo "bench: unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+# shellcheck source=lib/common.sh
+. "$BENCH/lib/common.sh"
+# shellcheck source=lib/contenders.sh
+. "$BENCH/lib/contenders.sh"
+
+CONTENDERS=(direct nginx portkey gatehouse-routing gatehouse-full)
+case $MODE in
+  full)  WARMUP_S=10; WRK_S=15; RATES=(500 2000 5000); RATE_S=15; RATE_WARM_S=3; STREAM_RATE=500; STREAM_S=10; IDLE_STREAMS=10000 ;;
+  quick) WARMUP_S=4;  WRK_S=5;  RATES=(500 5000);      RATE_S=5;  RATE_WARM_S=1; STREAM_RATE=500; STREAM_S=4;  IDLE_STREAMS=2000 ;;
+  smoke) WARMUP_S=0;  WRK_S=1;  RATES=(200);           RATE_S=1;  RATE_WARM_S=0.5; STREAM_RATE=100; STREAM_S=1; IDLE_STREAMS=50 ;;
+esac
+connections_for() { case $1 in 500) echo 64 ;; 2000) echo 256 ;; 5000) echo 1000 ;; *) echo 64 ;; esac; }
+WRK_CONNECTIONS=64
+
+if [ -z "$OUT" ]; then
+  if [ "$MODE" = smoke ]; then OUT=$(mktemp -d /tmp/gatehouse-bench-smoke.XXXXXX); else OUT=$ROOT/docs/benchmarks; fi
+fi
+mkdir -p "$OUT" "$CACHE"
+WORK=$(mktemp -d /tmp/gatehouse-bench.XXXXXX)
+RESULTS=$OUT/results.tsv
+META=$OUT/meta.env
+: >"$RESULTS"
+
+PORT_BASE=${BENCH_PORT_BASE:-18000}
+PORT_UPSTREAM=$((PORT_BASE + 1)); PORT_NGINX=$((PORT_BASE + 2)); PORT_PORTKEY=$((PORT_BASE + 3))
+PORT_GH_ROUTING=$((PORT_BASE + 4)); PORT_GH_FULL=$((PORT_BASE + 5)); PORT_GH_IDLE=$((PORT_BASE + 6))
+PORT_IDLE_UPSTREAM=$((PORT_BASE + 100)); IDLE_UPSTREAM_PORTS=25
+GATEHOUSE_KEY=sk-gatehouse-bench-0123456789
+
+# CPU pinning: the contender alone on one core, the load generator and the upstream on the other.
+if [ "$(nproc)" -ge 2 ]; then CPU_LOAD=0; CPU_CONTENDER=1; else CPU_LOAD=0; CPU_CONTENDER=0; fi
+
+trap 'stop_all; rm -rf "$WORK"' EXIT
+trap 'exit 130' INT TERM
+
+# ---- prerequisites ------------------------------------------------------------------------------
+ensure_tools() {
+  local missing=() t pkg
+  for t in nginx:nginx wrk:wrk gnuplot:gnuplot-nox node:nodejs npm:npm curl:curl taskset:util-linux ss:iproute2; do
+    command -v "${t%%:*}" >/dev/null 2>&1 || missing+=("${t#*:}")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      log "installing ${missing[*]} with apt-get"
+      (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}") >&2 \
+        || die "apt-get install ${missing[*]} failed; the benchmark needs them"
+    else
+      die "missing tools: ${missing[*]} (apt-get install -y ${missing[*]})"
+    fi
+  fi
+  for pkg in nginx wrk gnuplot node npm; do command -v "$pkg" >/dev/null || die "$pkg is still missing"; done
+}
+
+find_jdk() {
+  local d
+  for d in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*; do
+    [ -n "$d" ] && [ -x "$d/bin/javac" ] || continue
+    if [ "$("$d/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}' | cut -d. -f1)" -ge 21 ]; then
+      echo "$d"; return
+    fi
+  done
+  die "needs a JDK 21 or newer"
+}
+
+build() {
+  export JAVA_HOME; JAVA_HOME=$(find_jdk)
+  export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+  local jar=$ROOT/target/gatehouse.jar
+  if [ -n "${BENCH_GATEHOUSE_CP:-}" ]; then
+    log "running Gatehouse from the classpath in BENCH_GATEHOUSE_CP"
+  elif [ ! -f "$jar" ] || [ -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$jar" -print -quit)" ]; then
+    log "building the gateway jar"
+    (cd "$ROOT" && ./mvnw -q -B -DskipTests package) >&2 || die "gateway build failed"
+  fi
+  local lg=$BENCH/loadgen
+  if [ ! -f "$lg/target/classpath.txt" ] || [ -n "$(find "$lg/src" "$lg/pom.xml" -newer "$lg/target/classpath.txt" -print -quit)" ]; then
+    log "building the load generator"
+    (cd "$ROOT" && ./mvnw -q -B -f bench/loadgen/pom.xml package dependency:build-classpath \
+        -Dmdep.outputFile=target/classpath.txt) >&2 || die "load generator build failed"
+    touch "$lg/target/classpath.txt"
+  fi
+  LOADGEN_CP="$lg/target/classes:$(cat "$lg/target/classpath.txt")"
+}
+
+# smoke runs are too short for the JIT's top tier to pay for itself; start-up time dominates there
+LOADGEN_JAVA_OPTS="-XX:+UseParallelGC -Xms256m"
+[ "$MODE" = smoke ] && LOADGEN_JAVA_OPTS="$LOADGEN_JAVA_OPTS -XX:TieredStopAtLevel=1 -Xshare:auto"
+loadgen() {
+  # shellcheck disable=SC2086
+  taskset -c "$CPU_LOAD" "$JAVA_HOME/bin/java" $LOADGEN_JAVA_OPTS -cp "$LOADGEN_CP" dev.gatehouse.bench.loadgen.Main "$@"
+}
+
+# ---- measurements -------------------------------------------------------------------------------
+declare -A CPU_TICKS REQS
+
+run_wrk() { # run_wrk CONTENDER SECONDS -> prints the BENCH line
+  local name=$1 secs=$2
+  contender_call "$name" json
+  local IFS='|'
+  BENCH_BODY=$CALL_BODY BENCH_HEADERS="${CALL_HEADERS[*]}" taskset -c "$CPU_LOAD" \
+    wrk -t1 -c"$WRK_CONNECTIONS" -d"${secs}s" --timeout 10s -s "$BENCH/wrk-post.lua" "$CALL_URL" | grep '^BENCH ' | sed 's/^BENCH //'
+}
+
+# run_rate CONTENDER KIND RATE SECONDS CONNECTIONS: sets LINE to the loadgen's line and adds the
+# contender's CPU to its totals (not in a subshell, so the totals survive)
+run_rate() {
+  local name=$1 kind=$2 rate=$3 secs=$4 conns=$5 pid before after line h args=()
+  contender_call "$name" "$kind"
+  for h in "${CALL_HEADERS[@]}"; do args+=(--header "$h"); done
+  pid=$(contender_pid "$name")
+  [ -n "$pid" ] && before=$(cpu_ticks "$pid")
+  line=$(loadgen rate --url "$CALL_URL" --body "$CALL_BODY" --rate "$rate" --duration "$secs" --warmup "$RATE_WARM_S" \
+    --connections "$conns" "${args[@]}" 2>>"$WORK/loadgen.err")
+  if [ -n "$pid" ]; then
+    after=$(cpu_ticks "$pid")
+    CPU_TICKS[$name]=$(( ${CPU_TICKS[$name]:-0} + after - before ))
+    REQS[$name]=$(( ${REQS[$name]:-0} + $(kv done "$line") ))
+  fi
+  LINE=$line
+}
+
+record() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$RESULTS"; }
+
+idle_streams() {
+  log "idle streams: $IDLE_STREAMS streams held open through Gatehouse"
+  ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+  start_bg idle-upstream "$CPU_LOAD" "$JAVA_HOME/bin/java" -cp "$LOADGEN_CP" dev.gatehouse.bench.loadgen.Main idle-upstream \
+    --port "$PORT_IDLE_UPSTREAM" --ports "$IDLE_UPSTREAM_PORTS"
+  for _ in $(seq 1 100); do grep -q listening "$WORK/idle-upstream.log" 2>/dev/null && break; sleep 0.1; done
+  grep -q listening "$WORK/idle-upstream.log" || die "the idle upstream did not start: $(cat "$WORK/idle-upstream.log")"
+  gatehouse_config "$WORK/gatehouse-idle.yaml" "$(seq -s ' ' "$PORT_IDLE_UPSTREAM" $((PORT_IDLE_UPSTREAM + IDLE_UPSTREAM_PORTS - 1)))" \
+    "{connect_ms: 5000, first_byte_ms: 3600000, idle_ms: 3600000, total_ms: 3600000}" "${FULL_CONTROLS[@]}"
+  start_gatehouse gatehouse-idle "$PORT_GH_IDLE" "$WORK/gatehouse-idle.yaml"
+  local line
+  line=$(loadgen idle-streams --url "http://127.0.0.1:$PORT_GH_IDLE/v1/chat/completions" --body "$BENCH/payloads/request-stream.json" \
+    --header "authorization: Bearer $GATEHOUSE_KEY" --streams "$IDLE_STREAMS" --open-rate 2000 --pid "$PID_gatehouse_idle" \
+    --timeout 60 --settle 3 2>>"$WORK/loadgen.err")
+  log "  $line"
+  record idle gatehouse-routing "$line"
+  stop_one "$PID_gatehouse_idle"
+  stop_one "$PID_idle_upstream"
+}
+
+write_meta() {
+  {
+    echo "mode=$MODE"
+    echo "command=$COMMAND"
+    echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo "contenders=${CONTENDERS[*]}"
+    echo "nproc=$(nproc)"
+    echo "cpu=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)"
+    echo "memory=$(free -h | awk '/^Mem:/ {print $2}')"
+    echo "uptime_before=$UPTIME_BEFORE"
+    echo "uptime_after=$(uptime | sed 's/.*load/load/')"
+    echo "gatehouse_commit=$(cd "$ROOT" && git rev-parse --short HEAD)$(cd "$ROOT" && git diff --quiet -- src pom.xml || echo ' (with uncommitted changes)')"
+    echo "jdk=$("$JAVA_HOME/bin/java" -version 2>&1 | head -1 | sed 's/"//g')"
+    echo "nginx=$(nginx -v 2>&1 | sed 's/.*nginx\///')"
+    echo "portkey=@portkey-ai/gateway $(node -p "require('$CACHE/portkey/node_modules/@portkey-ai/gateway/package.json').version")"
+    echo "node=$(node --version) (@hono/node-server $(node -p "require('$CACHE/portkey/node_modules/@hono/node-server/package.json').version"); streams need bench/portkey/mutable-fetch-headers.mjs, see there)"
+    echo "wrk=$(wrk -v 2>&1 | head -1 | awk '{print $2}')"
+    echo "pinning=contender on CPU $CPU_CONTENDER (taskset -c $CPU_CONTENDER); load generator, wrk and upstream on CPU $CPU_LOAD (taskset -c $CPU_LOAD); every contender alike. Gatehouse runs with default JVM flags${GATEHOUSE_JAVA_OPTS:+ plus $GATEHOUSE_JAVA_OPTS} and one event loop (it sees one CPU)"
+    echo "upstream=nginx (1 worker) returning a fixed $(wc -c <"$BENCH/payloads/chat-response.json")-byte chat completion, and a $(grep -c '^data:' "$BENCH/payloads/stream.sse")-event SSE stream ($(wc -c <"$BENCH/payloads/stream.sse") bytes) for stream requests; request body $(wc -c <"$BENCH/payloads/request.json") bytes"
+    echo "controls_full=$(controls_description "${FULL_CONTROLS[@]}") (policy, limits, metering and audit do not exist yet)"
+    echo "controls_routing=key authentication (always on; it cannot be turned off)"
+    echo "load=after a ${WARMUP_S} s wrk warm-up of every contender; contenders interleaved round-robin within each measurement"
+    echo "wrk_load=\`wrk -t1 -c$WRK_CONNECTIONS -d${WRK_S}s\` with bench/wrk-post.lua (POST, keep-alive)."
+    echo "rate_load=bench/loadgen \`rate\`: constant rate for ${RATE_S} s after ${RATE_WARM_S} s unrecorded, Vert.x client, HdrHistogram; connections: $(for r in "${RATES[@]}"; do printf '%s req/s -> %s, ' "$r" "$(connections_for "$r")"; done | sed 's/, $//')."
+    echo "stream_load=stream requests (\`\"stream\": true\`) at a constant ${STREAM_RATE} req/s for ${STREAM_S} s; TTFB = first body byte after the intended start."
+    echo "idle_load=one Gatehouse with long idle/total timeouts; an upstream that sends one chunk and then stays silent ($IDLE_UPSTREAM_PORTS ports, one provider each, because the gateway's upstream pool holds at most 512 connections per host); streams opened at 2,000/s, RSS read 3 s after the last first chunk. \`ulimit -n\` $(ulimit -n)."
+    echo "idle=on"
+  } >"$META"
+}
+
+# ---- the run ------------------------------------------------------------------------------------
+main() {
+  local started=$SECONDS
+  UPTIME_BEFORE=$(uptime | sed 's/.*load/load/')
+  log "mode $MODE; results in $OUT; $UPTIME_BEFORE"
+  ensure_tools
+  build
+  install_portkey
+  ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+
+  start_upstream
+  start_nginx
+  start_portkey
+  gatehouse_config "$WORK/gatehouse-routing.yaml" "$PORT_UPSTREAM" "{connect_ms: 2000, first_byte_ms: 30000, idle_ms: 30000, total_ms: 60000}"
+  gatehouse_config "$WORK/gatehouse-full.yaml" "$PORT_UPSTREAM" "{connect_ms: 2000, first_byte_ms: 30000, idle_ms: 30000, total_ms: 60000}" "${FULL_CONTROLS[@]}"
+  start_gatehouse gatehouse-routing "$PORT_GH_ROUTING" "$WORK/gatehouse-routing.yaml"
+  start_gatehouse gatehouse-full "$PORT_GH_FULL" "$WORK/gatehouse-full.yaml"
+  local port
+  for port in $PORT_UPSTREAM:upstream $PORT_NGINX:nginx $PORT_PORTKEY:portkey $PORT_GH_ROUTING:gatehouse-routing $PORT_GH_FULL:gatehouse-full; do
+    assert_loopback_only "${port#*:}" "${port%%:*}"
+  done
+  log "all contenders up, each on 127.0.0.1 only"
+
+  local c line rate
+  for c in "${CONTENDERS[@]}"; do
+    [ "$WARMUP_S" -gt 0 ] || break
+    log "warm-up $c (${WARMUP_S} s)"
+    line=$(run_wrk "$c" "$WARMUP_S")
+    [ "$(kv requests "$line")" -gt 0 ] 2>/dev/null || die "$c: the warm-up got no responses: '$line'"
+  done
+  for c in "${CONTENDERS[@]}"; do
+    line=$(run_wrk "$c" "$WRK_S"); log "wrk $c: $line"; record wrk "$c" "$line"
+  done
+  for rate in "${RATES[@]}"; do
+    for c in "${CONTENDERS[@]}"; do
+      run_rate "$c" json "$rate" "$RATE_S" "$(connections_for "$rate")"; line=$LINE
+      log "rate $rate $c: $line"; record rate "$c" "$line"
+    done
+  done
+  for c in "${CONTENDERS[@]}"; do
+    run_rate "$c" stream "$STREAM_RATE" "$STREAM_S" 64; line=$LINE
+    log "stream $c: $line"; record stream "$c" "$line"
+  done
+  local pid cpu_s
+  for c in "${CONTENDERS[@]}"; do
+    pid=$(contender_pid "$c"); [ -n "$pid" ] || continue
+    cpu_s=$(awk -v t="${CPU_TICKS[$c]:-0}" -v hz="$CLK_TCK" 'BEGIN {printf "%.2f", t / hz}')
+    record mem "$c" "hwm_kib=$(peak_rss_kib "$pid") cpu_s=$cpu_s requests=${REQS[$c]:-0}"
+  done
+  stop_all
+
+  idle_streams
+  write_meta
+  loadgen report --results "$RESULTS" --meta "$META" --out "$OUT/README.md" --charts "$WORK/charts" >&2
+  gnuplot -e "datadir='$WORK/charts'; outdir='$OUT'" "$BENCH/charts.gp" || die "gnuplot failed"
+  [ -s "$OUT/latency.png" ] && [ -s "$OUT/throughput.png" ] || die "the charts were not written"
+  log "done in $((SECONDS - started)) s: $OUT/README.md"
+}
+
+main
