@@ -11,7 +11,6 @@ import dev.gatehouse.routing.Route;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,12 +31,12 @@ public final class Failover {
     private static final Logger log = LoggerFactory.getLogger(Failover.class);
 
     private final Vertx vertx;
-    private final HttpClient client;
+    private final UpstreamClients clients;
     private final long maxResponseBytes;
 
-    public Failover(Vertx vertx, HttpClient client, long maxResponseBytes) {
+    public Failover(Vertx vertx, UpstreamClients clients, long maxResponseBytes) {
         this.vertx = vertx;
-        this.client = client;
+        this.clients = clients;
         this.maxResponseBytes = maxResponseBytes;
     }
 
@@ -95,7 +94,7 @@ public final class Failover {
 
         private void tryDeployment(Deployment d, long startedNanos) {
             ctx.countAttempt();
-            current = new UpstreamAttempt(vertx, client, ctx, d, maxResponseBytes);
+            current = new UpstreamAttempt(vertx, clients.of(d.provider()), ctx, d, maxResponseBytes);
             current.start().onComplete(ar -> {
                 current = null;
                 long now = System.nanoTime();

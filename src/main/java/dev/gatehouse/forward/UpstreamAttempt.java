@@ -43,9 +43,10 @@ final class UpstreamAttempt implements StreamRelay.Listener {
 
     private HttpClientRequest request;
     private StreamRelay relay;
-    private long totalTimer = -1;
-    private long firstByteTimer = -1;
-    private long idleTimer = -1;
+    /** One timer per attempt, always set to the nearest deadline, rather than a timer per timeout. */
+    private long watchdog = -1;
+    private long startNanos;
+    private long headersNanos;
     private long lastActivity;
     private boolean paused;
     private boolean done;
@@ -72,7 +73,8 @@ final class UpstreamAttempt implements StreamRelay.Listener {
                 .setAbsoluteURI(up.uri())
                 .setHeaders(up.headers())
                 .setConnectTimeout(timeouts.connectMs());
-        totalTimer = vertx.setTimer(timeouts.totalMs(), id -> timedOut("the whole exchange took over " + timeouts.totalMs() + " ms"));
+        startNanos = System.nanoTime();
+        watchdog = vertx.setTimer(Math.min(timeouts.totalMs(), timeouts.firstByteMs()), this::watch);
         client.request(options).onComplete(ar -> {
             if (done) {
                 if (ar.succeeded()) ar.result().reset();
@@ -83,8 +85,6 @@ final class UpstreamAttempt implements StreamRelay.Listener {
                 return;
             }
             request = ar.result();
-            firstByteTimer = vertx.setTimer(timeouts.firstByteMs(),
-                    id -> timedOut("no response within " + timeouts.firstByteMs() + " ms"));
             request.send(up.body()).onComplete(rar -> {
                 if (done) return;
                 if (rar.failed()) fail(new AttemptFailure.Broken(broken("the connection to the provider failed")));
@@ -104,9 +104,8 @@ final class UpstreamAttempt implements StreamRelay.Listener {
     }
 
     private void onResponse(HttpClientResponse response) {
-        vertx.cancelTimer(firstByteTimer);
         touch();
-        idleTimer = vertx.setTimer(timeouts.idleMs(), this::checkIdle);
+        headersNanos = lastActivity;
         response.exceptionHandler(e -> {
             GatewayException error = broken("the connection to the provider broke mid-response");
             if (relay != null) relay.fail(error, true);
@@ -189,16 +188,32 @@ final class UpstreamAttempt implements StreamRelay.Listener {
         }
     }
 
-    private void checkIdle(long timerId) {
+    /** Fires at the nearest deadline: times the attempt out, or re-arms for the next deadline. */
+    private void watch(long timerId) {
         if (done) return;
-        long idleNanos = System.nanoTime() - lastActivity;
-        long limitNanos = TimeUnit.MILLISECONDS.toNanos(timeouts.idleMs());
-        if (paused || idleNanos < limitNanos) {
-            long remaining = paused ? timeouts.idleMs() : Math.max(1, TimeUnit.NANOSECONDS.toMillis(limitNanos - idleNanos));
-            idleTimer = vertx.setTimer(remaining, this::checkIdle);
+        long now = System.nanoTime();
+        long total = startNanos + TimeUnit.MILLISECONDS.toNanos(timeouts.totalMs());
+        if (now - total >= 0) {
+            timedOut("the whole exchange took over " + timeouts.totalMs() + " ms");
             return;
         }
-        timedOut("no data for " + timeouts.idleMs() + " ms");
+        long next;
+        if (headersNanos == 0) {
+            next = startNanos + TimeUnit.MILLISECONDS.toNanos(timeouts.firstByteMs());
+            if (now - next >= 0) {
+                timedOut("no response within " + timeouts.firstByteMs() + " ms");
+                return;
+            }
+        } else {
+            // a paused upstream (the client reads slowly) is not an idle upstream
+            next = (paused ? now : lastActivity) + TimeUnit.MILLISECONDS.toNanos(timeouts.idleMs());
+            if (now - next >= 0) {
+                timedOut("no data for " + timeouts.idleMs() + " ms");
+                return;
+            }
+        }
+        long wait = Math.min(next, total) - now;
+        watchdog = vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait + 999_999)), this::watch);
     }
 
     private void touch() { lastActivity = System.nanoTime(); }
@@ -219,9 +234,7 @@ final class UpstreamAttempt implements StreamRelay.Listener {
     }
 
     private void cancelTimers() {
-        vertx.cancelTimer(totalTimer);
-        vertx.cancelTimer(firstByteTimer);
-        vertx.cancelTimer(idleTimer);
+        vertx.cancelTimer(watchdog);
     }
 
     private static AttemptFailure classify(int status, GatewayException error) {

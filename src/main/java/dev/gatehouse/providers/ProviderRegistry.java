@@ -33,6 +33,9 @@ public final class ProviderRegistry {
             throw new ConfigException("providers." + name + ": unknown type '" + config.type() + "'; one of "
                     + new TreeSet<>(byType.keySet()));
         }
-        return f.create(name, config);
+        Provider p = f.create(name, config);
+        if (config.maxConnections() == null) return p;
+        if (config.maxConnections() < 1) throw new ConfigException("providers." + name + ".max_connections must be at least 1");
+        return new Provider(p.name(), p.type(), p.adapter(), p.timeouts(), config.maxConnections());
     }
 }

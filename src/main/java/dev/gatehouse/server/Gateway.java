@@ -6,6 +6,7 @@ import dev.gatehouse.auth.ConfigKeyAuthenticator;
 import dev.gatehouse.config.GatewayConfig;
 import dev.gatehouse.config.ServerConfig;
 import dev.gatehouse.forward.Failover;
+import dev.gatehouse.forward.UpstreamClients;
 import dev.gatehouse.pipeline.GatewayStage;
 import dev.gatehouse.pipeline.Pipeline;
 import dev.gatehouse.providers.ProviderRegistry;
@@ -18,12 +19,9 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.http.HttpClientAgent;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.PoolOptions;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -65,12 +63,9 @@ public final class Gateway {
         stages.addAll(extraStages);
         int loops = Math.max(1, sc.eventLoops());
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setPreferNativeTransport(true));
-        HttpClientAgent client = vertx.createHttpClient(
-                new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true).setKeepAliveTimeout(60)
-                        .setMaxInitialLineLength(16 * 1024).setMaxHeaderSize(64 * 1024).setDecompressionSupported(false),
-                new PoolOptions().setHttp1MaxSize(512).setMaxWaitQueueSize(-1));
+        UpstreamClients clients = new UpstreamClients(vertx, routes.providers().values());
         Pipeline pipeline = new Pipeline(stages);
-        ForwardHandler forward = new ForwardHandler(routes, pipeline, new Failover(vertx, client, MAX_RESPONSE_BYTES), sc.maxBodyBytes());
+        ForwardHandler forward = new ForwardHandler(routes, pipeline, new Failover(vertx, clients, MAX_RESPONSE_BYTES), sc.maxBodyBytes());
         GatewayHandler handler = new GatewayHandler(forward, new ModelsHandler(routes, System.currentTimeMillis() / 1000), pipeline);
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(sc.host())
