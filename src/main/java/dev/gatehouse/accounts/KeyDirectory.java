@@ -33,6 +33,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class KeyDirectory implements AccountChanges, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(KeyDirectory.class);
+    /** How often other instances' changes are picked up unless configured otherwise. */
+    public static final Duration DEFAULT_REFRESH = Duration.ofSeconds(1);
     static final Duration LOOKBACK = Duration.ofSeconds(30);
     private static final String KEY_COLUMNS = "id, kind, prefix, secret_hash, name, customer_id, project_id, role, models, "
             + "expires_at, revoked_at, updated_at";

@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 public final class LastUsedRecorder implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LastUsedRecorder.class);
 
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
+
     private final KeyStore keys;
     private final Clock clock;
     private final Map<String, Instant> pending = new ConcurrentHashMap<>();
