@@ -51,7 +51,8 @@ public final class ConfigKeyAuthenticator implements GatewayStage {
         ctx.caller(caller);
     }
 
-    static String presentedKey(HttpServerRequest http) {
+    /** The key a client sent, or null: shared with the store's authenticator so both read it alike. */
+    public static String presentedKey(HttpServerRequest http) {
         String auth = http.getHeader("authorization");
         if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
             String key = auth.substring(7).trim();
