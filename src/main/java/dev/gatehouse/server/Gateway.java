@@ -2,7 +2,6 @@ package dev.gatehouse.server;
 
 import dev.gatehouse.api.ErrorCode;
 import dev.gatehouse.api.GatewayException;
-import dev.gatehouse.auth.ConfigKeyAuthenticator;
 import dev.gatehouse.config.GatewayConfig;
 import dev.gatehouse.config.ServerConfig;
 import dev.gatehouse.forward.Failover;
@@ -25,6 +24,7 @@ import io.vertx.core.http.HttpServerRequest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A running gateway: one Vert.x instance, one HTTP server per event loop sharing the port, one
@@ -36,10 +36,14 @@ public final class Gateway {
 
     private final Vertx vertx;
     private final int port;
+    private final UpstreamClients clients;
+    private final Subsystems subsystems;
 
-    private Gateway(Vertx vertx, int port) {
+    private Gateway(Vertx vertx, int port, UpstreamClients clients, Subsystems subsystems) {
         this.vertx = vertx;
         this.port = port;
+        this.clients = clients;
+        this.subsystems = subsystems;
     }
 
     public static Future<Gateway> start(GatewayConfig config) {
@@ -47,17 +51,24 @@ public final class Gateway {
     }
 
     /**
-     * Starts a gateway. {@code extraStages} run after authentication, in order (the later issues'
-     * policy, limits, metering and audit stages plug in here).
+     * Starts a gateway: opens the store and the other subsystems, builds the routes, and listens.
+     * {@code extraStages} run after the subsystems' own stages, in order.
      */
     public static Future<Gateway> start(GatewayConfig config, List<GatewayStage> extraStages) {
         ServerConfig sc = config.server();
         RouteTable routes;
-        List<GatewayStage> stages = new ArrayList<>();
+        Subsystems subsystems;
+        List<GatewayStage> stages;
         try {
             routes = RouteTable.build(config, new ProviderRegistry());
-            stages.add(new ConfigKeyAuthenticator(config.apiKeys()));
+            subsystems = Subsystems.open(config);
         } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+        try {
+            stages = new ArrayList<>(subsystems.stages(config));
+        } catch (RuntimeException e) {
+            subsystems.close();
             return Future.failedFuture(e);
         }
         stages.addAll(extraStages);
@@ -69,42 +80,51 @@ public final class Gateway {
         GatewayHandler handler = new GatewayHandler(forward, new ModelsHandler(routes, System.currentTimeMillis() / 1000), pipeline);
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(sc.host())
+                // Vert.x shares one random port among its servers when asked with a negative port
+                .setPort(sc.port() == 0 ? -1 : sc.port())
                 .setTcpNoDelay(true)
                 .setMaxHeaderSize(sc.maxHeaderBytes())
                 .setMaxInitialLineLength(8 * 1024)
                 .setCompressionSupported(false);
-        // The first server binds (maybe a random port); the others share the port it got.
-        return vertx.deployVerticle(new ServerVerticle(handler, options.setPort(sc.port())))
-                .compose(id -> {
-                    int actual = options.getPort();
-                    if (loops == 1) return Future.succeededFuture(new Gateway(vertx, actual));
-                    HttpServerOptions shared = new HttpServerOptions(options).setPort(actual);
-                    return vertx.deployVerticle(() -> new ServerVerticle(handler, shared), new DeploymentOptions().setInstances(loops - 1))
-                            .map(v -> new Gateway(vertx, actual));
-                })
-                .recover(e -> vertx.close().transform(v -> Future.failedFuture(e)));
+        AtomicInteger actualPort = new AtomicInteger();
+        return vertx.deployVerticle(() -> new ServerVerticle(handler, options, actualPort), new DeploymentOptions().setInstances(loops))
+                .map(id -> new Gateway(vertx, actualPort.get(), clients, subsystems))
+                .recover(e -> vertx.close().eventually(() -> {
+                    subsystems.close();
+                    return Future.succeededFuture();
+                }).transform(v -> Future.failedFuture(e)));
     }
 
     public int port() { return port; }
 
     public Vertx vertx() { return vertx; }
 
-    public Future<Void> close() { return vertx.close(); }
+    /** The store and the stores of accounts, for the admin API, the CLI and tests. */
+    public Subsystems subsystems() { return subsystems; }
+
+    public Future<Void> close() {
+        return clients.close().eventually(vertx::close).eventually(() -> {
+            subsystems.close();
+            return Future.succeededFuture();
+        });
+    }
 
     /** One HTTP server on one event loop. */
     private static final class ServerVerticle extends VerticleBase {
         private final Handler<HttpServerRequest> handler;
         private final HttpServerOptions options;
+        private final AtomicInteger actualPort;
 
-        ServerVerticle(Handler<HttpServerRequest> handler, HttpServerOptions options) {
+        ServerVerticle(Handler<HttpServerRequest> handler, HttpServerOptions options, AtomicInteger actualPort) {
             this.handler = handler;
             this.options = options;
+            this.actualPort = actualPort;
         }
 
         @Override
         public Future<?> start() {
             HttpServer server = vertx.createHttpServer(options).requestHandler(handler).invalidRequestHandler(Gateway::invalid);
-            return server.listen().onSuccess(s -> options.setPort(s.actualPort()));
+            return server.listen().onSuccess(s -> actualPort.set(s.actualPort()));
         }
     }
 

@@ -1,0 +1,101 @@
+package dev.gatehouse.server;
+
+import dev.gatehouse.accounts.CredentialStore;
+import dev.gatehouse.accounts.CustomerStore;
+import dev.gatehouse.accounts.KeyDirectory;
+import dev.gatehouse.accounts.KeyStore;
+import dev.gatehouse.accounts.LastUsedRecorder;
+import dev.gatehouse.accounts.ProjectStore;
+import dev.gatehouse.accounts.StoreKeyAuthenticator;
+import dev.gatehouse.accounts.UserStore;
+import dev.gatehouse.accounts.Vault;
+import dev.gatehouse.auth.ConfigKeyAuthenticator;
+import dev.gatehouse.config.GatewayConfig;
+import dev.gatehouse.pipeline.GatewayStage;
+import dev.gatehouse.store.Blocking;
+import dev.gatehouse.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Everything the gateway keeps beside its routes: the store, the vault, the in-memory key
+ * directory and the stores the admin API uses. Opened once before the server listens (blocking is
+ * fine then), closed in reverse order.
+ */
+public final class Subsystems implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Subsystems.class);
+
+    private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+    private Database db;
+    private Blocking blocking;
+    private Vault vault;
+    private KeyDirectory keyDirectory;
+    private LastUsedRecorder lastUsed;
+    private CustomerStore customers;
+    private ProjectStore projects;
+    private UserStore users;
+    private KeyStore keys;
+    private CredentialStore credentials;
+
+    private Subsystems() {}
+
+    public static Subsystems open(GatewayConfig config) {
+        Subsystems s = new Subsystems();
+        try {
+            s.db = s.track(Database.open(config.store()));
+            s.blocking = s.track(new Blocking());
+            s.vault = Vault.open(config.security());
+            s.keyDirectory = s.track(KeyDirectory.start(s.db, KeyDirectory.DEFAULT_REFRESH));
+            s.customers = new CustomerStore(s.db, s.keyDirectory);
+            s.projects = new ProjectStore(s.db);
+            s.users = new UserStore(s.db);
+            s.keys = new KeyStore(s.db, s.keyDirectory);
+            s.credentials = new CredentialStore(s.db, s.vault);
+            s.lastUsed = s.track(LastUsedRecorder.start(s.keys, LastUsedRecorder.DEFAULT_INTERVAL));
+            return s;
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    /** The stages these subsystems contribute, in pipeline order. */
+    List<GatewayStage> stages(GatewayConfig config) {
+        List<GatewayStage> stages = new ArrayList<>();
+        GatewayStage configKeys = config.apiKeys().isEmpty() ? null : new ConfigKeyAuthenticator(config.apiKeys());
+        stages.add(new StoreKeyAuthenticator(keyDirectory, lastUsed, configKeys));
+        return stages;
+    }
+
+    public Database db() { return db; }
+    public Blocking blocking() { return blocking; }
+    public Vault vault() { return vault; }
+    public KeyDirectory keyDirectory() { return keyDirectory; }
+    public CustomerStore customers() { return customers; }
+    public ProjectStore projects() { return projects; }
+    public UserStore users() { return users; }
+    public KeyStore keys() { return keys; }
+    public CredentialStore credentials() { return credentials; }
+
+    private <T extends AutoCloseable> T track(T resource) {
+        opened.push(resource);
+        return resource;
+    }
+
+    @Override
+    public void close() {
+        while (!opened.isEmpty()) {
+            AutoCloseable c = opened.pop();
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.warn("closing {} failed: {}", c.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+}
