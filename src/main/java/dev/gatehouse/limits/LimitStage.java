@@ -36,6 +36,9 @@ public final class LimitStage implements GatewayStage {
     private final BudgetGuard budgets;
     private final int defaultCompletionTokens;
 
+    /** Per stage, so that two limit stages in one pipeline never settle each other's admissions. */
+    private final String admissionKey = Admission.ATTRIBUTE + "@" + Integer.toHexString(System.identityHashCode(this));
+
     public LimitStage(LimitStore limits, Limiter limiter, SpendLedger spend, CreditBalances credits, AlertSink alerts,
                       int defaultCompletionTokens) {
         this.limits = limits;
@@ -64,7 +67,7 @@ public final class LimitStage implements GatewayStage {
         }
 
         Admission taken = new Admission();
-        ctx.attribute(Admission.ATTRIBUTE, taken);
+        ctx.attribute(admissionKey, taken);
         HttpServerResponse response = ctx.http().response();
         Tightest requests = new Tightest();
         Tightest tokens = new Tightest();
@@ -106,7 +109,7 @@ public final class LimitStage implements GatewayStage {
 
     @Override
     public void onComplete(RequestContext ctx) {
-        if (ctx.attribute(Admission.ATTRIBUTE) instanceof Admission taken) {
+        if (ctx.attribute(admissionKey) instanceof Admission taken) {
             Usage usage = ctx.usage();
             taken.settle(limiter, usage == null ? 0 : usage.totalTokens());
         }

@@ -11,12 +11,20 @@ import dev.gatehouse.accounts.UserStore;
 import dev.gatehouse.accounts.Vault;
 import dev.gatehouse.auth.ConfigKeyAuthenticator;
 import dev.gatehouse.config.GatewayConfig;
+import dev.gatehouse.limits.AlertSink;
+import dev.gatehouse.limits.CreditStore;
+import dev.gatehouse.limits.InProcessLimiter;
+import dev.gatehouse.limits.LimitStage;
+import dev.gatehouse.limits.LimitStore;
+import dev.gatehouse.limits.Limiter;
+import dev.gatehouse.limits.SpendLedger;
 import dev.gatehouse.pipeline.GatewayStage;
 import dev.gatehouse.store.Blocking;
 import dev.gatehouse.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -41,6 +49,10 @@ public final class Subsystems implements AutoCloseable {
     private UserStore users;
     private KeyStore keys;
     private CredentialStore credentials;
+    private LimitStore limits;
+    private CreditStore creditStore;
+    private Limiter limiter;
+    private SpendLedger spend;
 
     private Subsystems() {}
 
@@ -57,6 +69,11 @@ public final class Subsystems implements AutoCloseable {
             s.keys = new KeyStore(s.db, s.keyDirectory);
             s.credentials = new CredentialStore(s.db, s.vault);
             s.lastUsed = s.track(LastUsedRecorder.start(s.keys, LastUsedRecorder.DEFAULT_INTERVAL));
+            s.limits = new LimitStore(s.db);
+            s.creditStore = s.track(new CreditStore(s.db));
+            s.limiter = s.track(new InProcessLimiter());
+            // budgets continue from the ledger; metering has replayed its journal into it by now
+            s.spend = SpendLedger.load(s.db, Clock.systemUTC());
             return s;
         } catch (RuntimeException e) {
             s.close();
@@ -69,6 +86,8 @@ public final class Subsystems implements AutoCloseable {
         List<GatewayStage> stages = new ArrayList<>();
         GatewayStage configKeys = config.apiKeys().isEmpty() ? null : new ConfigKeyAuthenticator(config.apiKeys());
         stages.add(new StoreKeyAuthenticator(keyDirectory, lastUsed, configKeys));
+        stages.add(new LimitStage(limits, limiter, spend, creditStore.balances(), AlertSink.NONE,
+                LimitStage.DEFAULT_COMPLETION_ESTIMATE));
         return stages;
     }
 
@@ -81,6 +100,8 @@ public final class Subsystems implements AutoCloseable {
     public UserStore users() { return users; }
     public KeyStore keys() { return keys; }
     public CredentialStore credentials() { return credentials; }
+    public LimitStore limits() { return limits; }
+    public CreditStore credits() { return creditStore; }
 
     private <T extends AutoCloseable> T track(T resource) {
         opened.push(resource);

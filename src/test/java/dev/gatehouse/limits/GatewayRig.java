@@ -52,7 +52,8 @@ final class GatewayRig implements AutoCloseable {
                   broken:
                     deployments: [{provider: openai, model: fault-500}]
                 """.formatted(KEY, sim.port());
-        GatewayConfig config = new ConfigLoader(name -> null).parse(yaml, "limits-test");
+        GatewayConfig config = new ConfigLoader(name -> null).parse(yaml, "limits-test")
+                .withData("jdbc:h2:mem:limits-rig-" + System.nanoTime(), java.nio.file.Files.createTempDirectory("limits-rig").toString());
         return new GatewayRig(Gateway.start(config, stages).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
     }
 

@@ -46,7 +46,8 @@ class LimitGatewayTest {
     @BeforeAll
     static void startSimulator() throws Exception {
         vertx = Vertx.vertx();
-        sim = ProviderSimulator.start(vertx, SimulatorOptions.defaults()).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        // long natural replies, so that a max_tokens of 1500 is really used up unless a stop sequence ends it
+        sim = ProviderSimulator.start(vertx, SimulatorOptions.defaults().withReplyTokens(1500)).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     @AfterAll
@@ -205,7 +206,8 @@ class LimitGatewayTest {
 
         assertThat(rig.chat("").statusCode()).isEqualTo(200);
         assertThat(rig.chat("").statusCode()).as("400 left: one more request may overdraw").isEqualTo(200);
-        assertThat(credits.balances().balance(cus).balanceNanos()).isEqualTo(-200);
+        // the charge lands when the request completes, just after the client has its answer
+        waitUntil(() -> credits.balances().balance(cus).balanceNanos() == -200);
         HttpResponse<String> refused = rig.chat("");
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(error(refused).path("code").asText()).isEqualTo("insufficient_quota");
@@ -213,7 +215,7 @@ class LimitGatewayTest {
 
         credits.topUp(cus, Currency.USD, 1000, "second");
         assertThat(rig.chat("").statusCode()).isEqualTo(200);
-        assertThat(credits.balances().balance(cus).balanceNanos()).isEqualTo(200);
+        waitUntil(() -> credits.balances().balance(cus).balanceNanos() == 200);
         credits.balances().flush();
         assertThat(CreditStoreTest.stored(db, cus)).isEqualTo(200);
     }
