@@ -21,8 +21,9 @@ import java.util.concurrent.TimeUnit;
  * Moves journaled usage records into {@code usage_records}, off the event loops: every
  * {@code interval} it seals the journal's current segment, inserts each closed segment's records
  * in JDBC batches (one transaction per segment) and deletes the segment once committed.
- * <p>Exactly once: the insert skips request ids already present ({@code ON CONFLICT DO NOTHING},
- * which H2 accepts in PostgreSQL mode too), so a crash between commit and delete, or a replay of
+ * <p>Exactly once: the insert skips request ids already present ({@code ON CONFLICT DO NOTHING};
+ * H2 2.3 in PostgreSQL mode accepts it only without a conflict target, and the primary key is the
+ * table's only unique constraint, so both databases skip exactly the known request ids), so a crash between commit and delete, or a replay of
  * segments left by a killed process, inserts nothing twice. A segment that fails to load (database
  * down) stays and is retried on the next round.
  */
@@ -33,7 +34,7 @@ public final class LedgerLoader implements AutoCloseable {
     static final String INSERT = "INSERT INTO usage_records (request_id, ts, customer_id, project_id, key_id, route, provider,"
             + " upstream_model, region, status, error_code, input_tokens, output_tokens, cached_tokens, tokens_reported,"
             + " cost_usd_nanos, cost_cny_nanos, price_id, latency_ms, ttft_ms)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (request_id) DO NOTHING";
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
     private final Journal journal;
     private final Database db;
