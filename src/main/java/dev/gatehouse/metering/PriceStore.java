@@ -125,6 +125,6 @@ public final class PriceStore {
         if (value.signum() < 0) throw GatewayException.invalid(field + " must not be negative.", field);
         if (value.stripTrailingZeros().scale() > 6) throw GatewayException.invalid(field + " has more than 6 decimal places.", field);
         if (value.compareTo(MAX) > 0) throw GatewayException.invalid(field + " is too large.", field);
-        return value;
+        return value.setScale(6); // as the column stores it, so the price returned equals the price read back
     }
 }
