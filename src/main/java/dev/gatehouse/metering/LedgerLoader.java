@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -20,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Moves journaled usage records into {@code usage_records}, off the event loops: every
  * {@code interval} it seals the journal's current segment, inserts each closed segment's records
- * in JDBC batches (one transaction per segment) and deletes the segment once committed.
+ * in JDBC batches (one transaction per segment) and deletes the segments once committed (and, for
+ * H2, checkpointed).
  * <p>Exactly once: the insert skips request ids already present ({@code ON CONFLICT DO NOTHING};
  * H2 2.3 in PostgreSQL mode accepts it only without a conflict target, and the primary key is the
  * table's only unique constraint, so both databases skip exactly the known request ids), so a crash between commit and delete, or a replay of
@@ -80,8 +82,10 @@ public final class LedgerLoader implements AutoCloseable {
      * inserted; records already in the ledger are skipped.
      */
     public synchronized int loadNow() {
+        List<JournalSegment> segments = journal.seal();
+        if (segments.isEmpty()) return 0;
         int inserted = 0;
-        for (JournalSegment segment : journal.seal()) {
+        for (JournalSegment segment : segments) {
             List<UsageRecord> records;
             try {
                 records = segment.read();
@@ -89,9 +93,24 @@ public final class LedgerLoader implements AutoCloseable {
                 throw new UncheckedIOException("cannot read journal segment " + segment.path(), e);
             }
             inserted += insert(records);
-            journal.delete(segment);
         }
+        makeDurable();
+        segments.forEach(journal::delete);
         return inserted;
+    }
+
+    /**
+     * PostgreSQL has the rows on disk once the commit returns. Embedded H2 writes committed data to
+     * its file in the background (up to half a second later), so a kill in that window would lose
+     * rows whose journal segment was already deleted: force them to the device first.
+     */
+    private void makeDurable() {
+        if (db.isPostgres()) return;
+        db.withConnection(c -> {
+            try (Statement s = c.createStatement()) {
+                return s.execute("CHECKPOINT SYNC");
+            }
+        });
     }
 
     private int insert(List<UsageRecord> records) {
@@ -122,7 +141,7 @@ public final class LedgerLoader implements AutoCloseable {
     private static int count(int[] results) {
         int n = 0;
         // SUCCESS_NO_INFO (-2) happens with some drivers for batched statements; count it as inserted.
-        for (int r : results) if (r > 0 || r == java.sql.Statement.SUCCESS_NO_INFO) n++;
+        for (int r : results) if (r > 0 || r == Statement.SUCCESS_NO_INFO) n++;
         return n;
     }
 
