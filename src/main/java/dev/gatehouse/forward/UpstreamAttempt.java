@@ -119,6 +119,8 @@ final class UpstreamAttempt implements StreamRelay.Listener {
         }
         String type = response.getHeader(HttpHeaders.CONTENT_TYPE);
         if (ctx.stream() && type != null && type.regionMatches(true, 0, "text/event-stream", 0, 17)) {
+            // The stream ends (and is metered in beforeFinish) before this attempt completes: say now who serves it.
+            ctx.servedBy(deployment);
             relay = new StreamRelay(ctx, response, adapter.newStreamTranslator(deployment.upstreamModel()), this);
             response.handler(buf -> {
                 touch();

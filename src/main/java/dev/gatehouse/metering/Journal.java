@@ -1,0 +1,314 @@
+package dev.gatehouse.metering;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+
+/**
+ * The local append-only journal of usage records, the first place a record is written.
+ * <p>One writer thread takes records from a queue and appends whatever has piled up in one
+ * {@code write()} (group commit). A record's future completes as soon as its bytes are written to
+ * the file: from then on it is in the operating system's page cache, which survives the death of
+ * this process ({@code kill -9}). The file is forced to the device ({@code fsync}) at most every
+ * {@code fsyncIntervalMs}, and always within that time of a write, which bounds what a power loss
+ * can take to the last few milliseconds, at the cost of one fsync per interval instead of one per
+ * record.
+ * <p>Files ({@link JournalSegment segments}) rotate at {@code segmentBytes} and whenever the
+ * {@link LedgerLoader} {@link #seal() seals} the current one to load it; a segment is deleted only
+ * after all its records are in the database. A lock file keeps a second process off the directory.
+ */
+public final class Journal implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Journal.class);
+    public static final long DEFAULT_SEGMENT_BYTES = 64L * 1024 * 1024;
+    private static final int MAX_BATCH = 4096;
+    private static final int MAX_QUEUED = 100_000;
+    private static final Pending STOP = new Pending(new byte[0], null, null);
+
+    private final Path dir;
+    private final long fsyncIntervalNanos;
+    private final long segmentBytes;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
+    private final ReentrantLock io = new ReentrantLock();
+    private final AtomicLong fsyncs = new AtomicLong();
+    private final AtomicLong appended = new AtomicLong();
+    private final FileChannel lockChannel;
+    private final FileLock dirLock;
+    private final Thread writer;
+    private volatile boolean closed;
+
+    // guarded by io
+    private long nextSeq;
+    private JournalSegment active;
+    private FileChannel channel;
+    private long activeBytes;
+    private boolean dirty;
+    private long lastForceNanos = System.nanoTime();
+
+    private Journal(Path dir, long fsyncIntervalMs, long segmentBytes) throws IOException {
+        if (fsyncIntervalMs < 0) throw new IllegalArgumentException("fsync_interval_ms must not be negative");
+        if (segmentBytes < 1024) throw new IllegalArgumentException("segment size must be at least 1 KiB");
+        this.dir = Files.createDirectories(dir);
+        this.fsyncIntervalNanos = TimeUnit.MILLISECONDS.toNanos(fsyncIntervalMs);
+        this.segmentBytes = segmentBytes;
+        this.lockChannel = FileChannel.open(dir.resolve("journal.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = lockChannel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null; // held by this very process
+        }
+        this.dirLock = lock;
+        if (dirLock == null) {
+            lockChannel.close();
+            throw new IllegalStateException("another process is using the usage journal in " + dir.toAbsolutePath());
+        }
+        this.nextSeq = segments().stream().mapToLong(JournalSegment::seq).max().orElse(0) + 1;
+        this.writer = Thread.ofPlatform().name("gatehouse-journal").daemon().start(this::run);
+    }
+
+    /** Opens (creating if needed) the journal in {@code dir}, with 64 MiB segments. */
+    public static Journal open(Path dir, long fsyncIntervalMs) {
+        return open(dir, fsyncIntervalMs, DEFAULT_SEGMENT_BYTES);
+    }
+
+    public static Journal open(Path dir, long fsyncIntervalMs, long segmentBytes) {
+        try {
+            return new Journal(dir, fsyncIntervalMs, segmentBytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the usage journal in " + dir.toAbsolutePath(), e);
+        }
+    }
+
+    public Path dir() { return dir; }
+
+    /**
+     * Appends a record. Never blocks: the future completes on the caller's Vert.x context (or on
+     * the writer thread when called from outside Vert.x) once the record is written to the file,
+     * and fails if it could not be (disk full, journal closed, queue full).
+     */
+    public Future<Void> append(UsageRecord record) {
+        Context context = Vertx.currentContext();
+        Promise<Void> promise = Promise.promise();
+        if (closed) return Future.failedFuture(new IllegalStateException("the usage journal is closed"));
+        byte[] frame;
+        try {
+            frame = JournalCodec.frame(record);
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+        if (!queue.offer(new Pending(frame, promise, context))) {
+            return Future.failedFuture(new IllegalStateException("the usage journal is " + MAX_QUEUED + " records behind"));
+        }
+        return promise.future();
+    }
+
+    /** How many times the journal forced its file to the device (for tests and metrics). */
+    public long fsyncCount() { return fsyncs.get(); }
+
+    /** How many records were written to the file since open. */
+    public long appendedCount() { return appended.get(); }
+
+    /**
+     * Closes the segment being written, if it holds anything, and returns every closed segment,
+     * oldest first: those are complete and may be loaded, then {@link #delete deleted}.
+     */
+    public List<JournalSegment> seal() {
+        io.lock();
+        try {
+            if (channel != null && activeBytes > 0) closeActive();
+            JournalSegment open = active;
+            return segments().stream().filter(s -> open == null || s.seq() != open.seq()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot seal the usage journal in " + dir, e);
+        } finally {
+            io.unlock();
+        }
+    }
+
+    /** Deletes a sealed segment, once all its records are safely in the database. */
+    public void delete(JournalSegment segment) {
+        try {
+            Files.deleteIfExists(segment.path());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete journal segment " + segment.path(), e);
+        }
+    }
+
+    private List<JournalSegment> segments() {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(JournalSegment::parse).filter(s -> s != null).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the usage journal in " + dir, e);
+        }
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        boolean stopping = false;
+        while (!stopping) {
+            try {
+                long wait = dirty() ? Math.max(0, lastForceNanos() + fsyncIntervalNanos - System.nanoTime())
+                        : TimeUnit.MILLISECONDS.toNanos(100);
+                Pending first = queue.poll(wait, TimeUnit.NANOSECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, MAX_BATCH - 1);
+                    stopping = batch.removeIf(p -> p == STOP);
+                    if (!batch.isEmpty()) write(batch);
+                    batch.clear();
+                }
+                forceIfDue(stopping);
+            } catch (InterruptedException e) {
+                stopping = true;
+            } catch (RuntimeException e) {
+                log.error("usage journal writer hit an unexpected error", e);
+            }
+        }
+        // Appends that raced with close: nothing will write them now.
+        List<Pending> left = new ArrayList<>();
+        queue.drainTo(left);
+        for (Pending p : left) if (p != STOP) p.fail(new IllegalStateException("the usage journal is closed"));
+    }
+
+    private void write(List<Pending> batch) {
+        io.lock();
+        try {
+            if (channel == null) openActive();
+            ByteBuffer[] buffers = new ByteBuffer[batch.size()];
+            long total = 0;
+            for (int i = 0; i < buffers.length; i++) {
+                buffers[i] = ByteBuffer.wrap(batch.get(i).frame);
+                total += buffers[i].remaining();
+            }
+            long written = 0;
+            while (written < total) written += channel.write(buffers);
+            activeBytes += total;
+            dirty = true;
+            appended.addAndGet(batch.size());
+            if (activeBytes >= segmentBytes) closeActive();
+        } catch (IOException | RuntimeException e) {
+            log.error("usage journal: cannot write {} records to {}: {}", batch.size(), active != null ? active.path() : dir, e.toString());
+            abandonActive();
+            for (Pending p : batch) p.fail(e);
+            return;
+        } finally {
+            io.unlock();
+        }
+        for (Pending p : batch) p.succeed();
+    }
+
+    private void forceIfDue(boolean now) {
+        io.lock();
+        try {
+            if (!dirty || channel == null) return;
+            if (!now && System.nanoTime() - lastForceNanos < fsyncIntervalNanos) return;
+            force();
+        } catch (IOException e) {
+            log.error("usage journal: fsync of {} failed: {}", active.path(), e.toString());
+            abandonActive();
+        } finally {
+            io.unlock();
+        }
+    }
+
+    private boolean dirty() {
+        io.lock();
+        try { return dirty; } finally { io.unlock(); }
+    }
+
+    private long lastForceNanos() {
+        io.lock();
+        try { return lastForceNanos; } finally { io.unlock(); }
+    }
+
+    private void force() throws IOException {
+        channel.force(false);
+        fsyncs.incrementAndGet();
+        dirty = false;
+        lastForceNanos = System.nanoTime();
+    }
+
+    private void openActive() throws IOException {
+        active = JournalSegment.in(dir, nextSeq++);
+        channel = FileChannel.open(active.path(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        activeBytes = 0;
+    }
+
+    private void closeActive() throws IOException {
+        if (dirty) force();
+        channel.close();
+        channel = null;
+        active = null;
+        activeBytes = 0;
+    }
+
+    /** After an I/O error: leave the segment as it is (a torn tail is skipped on load) and start a new one. */
+    private void abandonActive() {
+        try {
+            if (channel != null) channel.close();
+        } catch (IOException ignored) {
+            // the channel is unusable either way
+        }
+        channel = null;
+        active = null;
+        activeBytes = 0;
+        dirty = false;
+    }
+
+    /** Writes what is queued, forces it, and releases the directory. Appends after this fail. */
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        try {
+            queue.put(STOP);
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        io.lock();
+        try {
+            if (channel != null) closeActive();
+            dirLock.release();
+            lockChannel.close();
+        } catch (IOException e) {
+            log.warn("usage journal: error while closing: {}", e.toString());
+        } finally {
+            io.unlock();
+        }
+    }
+
+    /** A framed record waiting to be written, and whom to tell. */
+    private record Pending(byte[] frame, Promise<Void> promise, Context context) {
+        void succeed() {
+            if (context != null) context.runOnContext(v -> promise.complete());
+            else promise.complete();
+        }
+
+        void fail(Throwable t) {
+            if (context != null) context.runOnContext(v -> promise.fail(t));
+            else promise.fail(t);
+        }
+    }
+}
