@@ -1,5 +1,6 @@
 package dev.gatehouse.metering;
 
+import dev.gatehouse.limits.Spend;
 import dev.gatehouse.pipeline.GatewayStage;
 import dev.gatehouse.pipeline.RequestContext;
 import io.vertx.core.Future;
@@ -54,7 +55,10 @@ public final class MeteringStage implements GatewayStage {
         ctx.attribute(RECORDED, Boolean.TRUE);
         Future<Void> written;
         try {
-            written = journal.append(UsageRecord.of(ctx, prices));
+            UsageRecord record = UsageRecord.of(ctx, prices);
+            // the limits stage adds this to budgets and prepaid credit when the request completes
+            ctx.attribute(Spend.ATTRIBUTE, new Spend(record.costUsdNanos(), record.costCnyNanos()));
+            written = journal.append(record);
         } catch (RuntimeException e) {
             written = Future.failedFuture(e);
         }

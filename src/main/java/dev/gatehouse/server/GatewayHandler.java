@@ -26,7 +26,7 @@ final class GatewayHandler implements Handler<HttpServerRequest> {
 
     @Override
     public void handle(HttpServerRequest request) {
-        String id = RequestIds.of(request);
+        String id = RequestIds.next();
         request.response().putHeader("x-request-id", id);
         String path = request.path();
         switch (path) {

@@ -11,6 +11,13 @@ import dev.gatehouse.accounts.UserStore;
 import dev.gatehouse.accounts.Vault;
 import dev.gatehouse.auth.ConfigKeyAuthenticator;
 import dev.gatehouse.config.GatewayConfig;
+import dev.gatehouse.config.MeteringConfig;
+import dev.gatehouse.metering.Journal;
+import dev.gatehouse.metering.LedgerLoader;
+import dev.gatehouse.metering.MeteringStage;
+import dev.gatehouse.metering.PriceBook;
+import dev.gatehouse.metering.PriceStore;
+import dev.gatehouse.metering.UsageQueries;
 import dev.gatehouse.limits.AlertSink;
 import dev.gatehouse.limits.CreditStore;
 import dev.gatehouse.limits.InProcessLimiter;
@@ -24,6 +31,7 @@ import dev.gatehouse.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -49,6 +57,11 @@ public final class Subsystems implements AutoCloseable {
     private UserStore users;
     private KeyStore keys;
     private CredentialStore credentials;
+    private Journal journal;
+    private PriceStore priceStore;
+    private PriceBook prices;
+    private UsageQueries usage;
+    private int replayed;
     private LimitStore limits;
     private CreditStore creditStore;
     private Limiter limiter;
@@ -69,6 +82,14 @@ public final class Subsystems implements AutoCloseable {
             s.keys = new KeyStore(s.db, s.keyDirectory);
             s.credentials = new CredentialStore(s.db, s.vault);
             s.lastUsed = s.track(LastUsedRecorder.start(s.keys, LastUsedRecorder.DEFAULT_INTERVAL));
+            MeteringConfig m = config.metering();
+            s.journal = s.track(Journal.open(Path.of(m.journalDir()), m.fsyncIntervalMs()));
+            s.priceStore = new PriceStore(s.db);
+            s.prices = s.track(new PriceBook(s.priceStore, m.cnyPerUsd()));
+            LedgerLoader loader = s.track(new LedgerLoader(s.journal, s.db));
+            s.replayed = loader.start(); // what a crash left in the journal reaches the ledger before anything else
+            if (s.replayed > 0) log.info("replayed {} usage records from the journal", s.replayed);
+            s.usage = new UsageQueries(s.db);
             s.limits = new LimitStore(s.db);
             s.creditStore = s.track(new CreditStore(s.db));
             s.limiter = s.track(new InProcessLimiter());
@@ -86,6 +107,7 @@ public final class Subsystems implements AutoCloseable {
         List<GatewayStage> stages = new ArrayList<>();
         GatewayStage configKeys = config.apiKeys().isEmpty() ? null : new ConfigKeyAuthenticator(config.apiKeys());
         stages.add(new StoreKeyAuthenticator(keyDirectory, lastUsed, configKeys));
+        stages.add(new MeteringStage(journal, prices));
         stages.add(new LimitStage(limits, limiter, spend, creditStore.balances(), AlertSink.NONE,
                 LimitStage.DEFAULT_COMPLETION_ESTIMATE));
         return stages;
@@ -101,6 +123,11 @@ public final class Subsystems implements AutoCloseable {
     public KeyStore keys() { return keys; }
     public CredentialStore credentials() { return credentials; }
     public LimitStore limits() { return limits; }
+    public PriceStore prices() { return priceStore; }
+    public UsageQueries usage() { return usage; }
+
+    /** How many usage records the journal held on start that the ledger did not (a crash's leftovers). */
+    public int replayedOnStart() { return replayed; }
     public CreditStore credits() { return creditStore; }
 
     private <T extends AutoCloseable> T track(T resource) {

@@ -66,7 +66,7 @@ class LimitRestartTest {
 
                     limits.put(Limits.none(ScopeRef.customer(cus)).withBudget(Currency.USD, 10_000L, null, BudgetMode.HARD));
                     assertThat(rig.chat("").statusCode()).isEqualTo(200);
-                    assertThat(credits.balances().balance(cus).balanceNanos()).isEqualTo(3200);
+                    LimitGatewayTest.waitUntil(() -> credits.balances().balance(cus).balanceNanos() == 3200);
                 }
             }
         }

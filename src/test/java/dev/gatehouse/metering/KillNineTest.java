@@ -140,13 +140,14 @@ class KillNineTest {
                     + (stream ? ",\"stream\":true,\"stream_options\":{\"include_usage\":true}" : "") + "}";
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"))
                     .header("Authorization", "Bearer " + MeteredGatewayMain.KEY).header("Content-Type", "application/json")
-                    .header("x-request-id", id).timeout(Duration.ofSeconds(5))
+                    .timeout(Duration.ofSeconds(5))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 200) continue;
                 JsonNode usage = stream ? streamUsage(response.body()) : Json.MAPPER.readTree(response.body()).get("usage");
-                if (usage != null) seen.put(id, new long[]{usage.get("prompt_tokens").asLong(), usage.get("completion_tokens").asLong()});
+                String requestId = response.headers().firstValue("x-request-id").orElseThrow(); // the ledger's key
+                if (usage != null) seen.put(requestId, new long[]{usage.get("prompt_tokens").asLong(), usage.get("completion_tokens").asLong()});
             } catch (IOException e) {
                 if (stop.get()) return;
                 sleep(); // the gateway is gone or going: what did not complete is not expected in the ledger

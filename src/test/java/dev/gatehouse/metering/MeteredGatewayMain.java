@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
  * A gateway with metering, run as its own OS process by {@link KillNineTest} so that the test can
  * kill it with SIGKILL. Arguments: the simulator's port, the JDBC URL, the data directory, the port to listen on
  * (a given one: with port 0, {@code Gateway.start} cannot share the port between event loops).
+ * The gateway wires its own store, journal and ledger loader from the config, as in production.
  * Prints {@code READY <port> <records replayed>} once it serves; SIGTERM shuts it down cleanly.
  */
 public final class MeteredGatewayMain {
@@ -38,24 +39,15 @@ public final class MeteredGatewayMain {
                       - {provider: openai, model: gpt-4o}
                 """.formatted(Integer.parseInt(args[3]), KEY, simPort);
         GatewayConfig config = new ConfigLoader(name -> null).parse(yaml, "kill-test").withData(args[1], args[2]);
-        Database db = Database.open(config.store());
-        Journal journal = Journal.open(Path.of(config.metering().journalDir()), config.metering().fsyncIntervalMs());
-        PriceStore prices = new PriceStore(db);
+        Gateway gateway = Gateway.start(config).await();
+        PriceStore prices = gateway.subsystems().prices();
         if (prices.list().isEmpty()) {
             prices.add("openai", "gpt-4o", "USD", new BigDecimal("2.5"), new BigDecimal("10"), null, Instant.EPOCH);
         }
-        PriceBook book = new PriceBook(prices, config.metering().cnyPerUsd());
-        // A slow loader, so that a kill leaves records in the journal that only the replay can save.
-        LedgerLoader loader = new LedgerLoader(journal, db, Duration.ofSeconds(1));
-        int replayed = loader.start();
-        Gateway gateway = Gateway.start(config, List.of(new MeteringStage(journal, book))).await();
+        int replayed = gateway.subsystems().replayedOnStart();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             gateway.close().await();
-            loader.close();
-            journal.close();
-            book.close();
-            db.close();
             stopped.countDown();
         }));
         System.out.println("READY " + gateway.port() + " " + replayed);
