@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.VerticleBase;
@@ -27,6 +28,7 @@ import io.vertx.core.http.PoolOptions;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A running gateway: one Vert.x instance, one HTTP server per event loop sharing the port, one
@@ -72,22 +74,29 @@ public final class Gateway {
         Pipeline pipeline = new Pipeline(stages);
         ForwardHandler forward = new ForwardHandler(routes, pipeline, new Failover(vertx, client, MAX_RESPONSE_BYTES), sc.maxBodyBytes());
         GatewayHandler handler = new GatewayHandler(forward, new ModelsHandler(routes, System.currentTimeMillis() / 1000), pipeline);
+        // Port 0 would give every server its own random port; Vert.x gives the servers listening on
+        // one negative port a single shared random port instead.
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(sc.host())
+                .setPort(sc.port() == 0 ? -1 : sc.port())
                 .setTcpNoDelay(true)
                 .setMaxHeaderSize(sc.maxHeaderBytes())
                 .setMaxInitialLineLength(8 * 1024)
                 .setCompressionSupported(false);
-        // The first server binds (maybe a random port); the others share the port it got.
-        return vertx.deployVerticle(new ServerVerticle(handler, options.setPort(sc.port())))
-                .compose(id -> {
-                    int actual = options.getPort();
-                    if (loops == 1) return Future.succeededFuture(new Gateway(vertx, actual));
-                    HttpServerOptions shared = new HttpServerOptions(options).setPort(actual);
-                    return vertx.deployVerticle(() -> new ServerVerticle(handler, shared), new DeploymentOptions().setInstances(loops - 1))
-                            .map(v -> new Gateway(vertx, actual));
-                })
-                .recover(e -> vertx.close().transform(v -> Future.failedFuture(e)));
+        AtomicInteger bound = new AtomicInteger();
+        // A promise bound to no context: after a failed start Vert.x is closed, and a future bound to
+        // one of its event loops would never tell the caller.
+        Promise<Gateway> started = Promise.promise();
+        vertx.deployVerticle(() -> new ServerVerticle(handler, options, bound), new DeploymentOptions().setInstances(loops))
+                .onComplete(ar -> {
+                    if (ar.succeeded()) {
+                        started.complete(new Gateway(vertx, bound.get()));
+                    } else {
+                        started.fail(ar.cause());
+                        vertx.close();
+                    }
+                });
+        return started.future();
     }
 
     public int port() { return port; }
@@ -100,16 +109,18 @@ public final class Gateway {
     private static final class ServerVerticle extends VerticleBase {
         private final Handler<HttpServerRequest> handler;
         private final HttpServerOptions options;
+        private final AtomicInteger bound;
 
-        ServerVerticle(Handler<HttpServerRequest> handler, HttpServerOptions options) {
+        ServerVerticle(Handler<HttpServerRequest> handler, HttpServerOptions options, AtomicInteger bound) {
             this.handler = handler;
             this.options = options;
+            this.bound = bound;
         }
 
         @Override
         public Future<?> start() {
             HttpServer server = vertx.createHttpServer(options).requestHandler(handler).invalidRequestHandler(Gateway::invalid);
-            return server.listen().onSuccess(s -> options.setPort(s.actualPort()));
+            return server.listen().onSuccess(s -> bound.set(s.actualPort()));
         }
     }
 
