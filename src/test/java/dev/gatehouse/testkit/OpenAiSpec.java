@@ -2,6 +2,7 @@ package dev.gatehouse.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -26,6 +27,9 @@ import java.util.stream.Collectors;
  * {@code OpenAiSpec.assertValid("CreateChatCompletionStreamResponse", chunk)}.
  * The spec is loaded once. It mixes OpenAPI 3.0's {@code nullable: true} into 3.1 schemas, so the
  * dialect is OpenAPI 3.1 plus {@code nullable} as a known keyword, and the validator honours it.
+ * A {@code nullable: true} beside a {@code $ref} (e.g. a stream chunk's {@code usage}, which OpenAI
+ * documents as null on every chunk but the last) is rewritten to {@code anyOf: [$ref, null]}: the
+ * validator applies {@code nullable} only where the {@code type} is, inside the referenced schema.
  */
 public final class OpenAiSpec {
     private static final Path SPEC = Path.of("..", "shared", "specs", "openai-openapi.json");
@@ -65,13 +69,27 @@ public final class OpenAiSpec {
                 // the document's own fields (openapi, paths, ...) and x-* extensions carry no constraints
                 .unknownKeywordFactory((keyword, context) -> new NonValidationKeyword(keyword))
                 .build();
+        String document = DOCUMENT.toString();
         return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-                b -> b.metaSchema(dialect).defaultMetaSchemaIri(dialect.getIri()));
+                b -> b.metaSchema(dialect).defaultMetaSchemaIri(dialect.getIri())
+                        .schemaLoaders(loaders -> loaders.schemas(Map.of(BASE, document))));
+    }
+
+    /** Rewrites every {@code {$ref, nullable: true}} to {@code {anyOf: [{$ref}, {type: null}]}}, in place. */
+    private static void nullableReferences(JsonNode node) {
+        if (node instanceof ObjectNode object && object.has("$ref") && object.path("nullable").asBoolean(false)) {
+            ObjectNode ref = object.objectNode().set("$ref", object.remove("$ref"));
+            object.remove("nullable");
+            object.putArray("anyOf").add(ref).addObject().put("type", "null");
+        }
+        node.forEach(OpenAiSpec::nullableReferences);
     }
 
     private static JsonNode load() {
         try {
-            return new ObjectMapper().readTree(SPEC.toFile());
+            JsonNode document = new ObjectMapper().readTree(SPEC.toFile());
+            nullableReferences(document);
+            return document;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + SPEC.toAbsolutePath() + " (tests run from the project root)", e);
         }

@@ -46,4 +46,16 @@ class OpenAiSpecTest {
         OpenAiSpec.assertValid("ErrorResponse", json("{\"error\":{\"message\":\"m\",\"type\":\"t\",\"param\":null,\"code\":null}}"));
         assertThat(OpenAiSpec.problems("ErrorResponse", json("{\"error\":{\"message\":\"m\"}}"))).isNotEmpty();
     }
+
+    @Test
+    void should_accept_a_null_usage_where_the_spec_marks_a_reference_nullable_but_still_check_a_present_one() throws Exception {
+        String chunk = """
+                {"id":"c1","object":"chat.completion.chunk","created":1,"model":"m",
+                 "choices":[{"index":0,"delta":{"content":"Hi"},"logprobs":null,"finish_reason":null}],"usage":%s}""";
+        OpenAiSpec.assertValid("CreateChatCompletionStreamResponse", json(chunk.formatted("null")));
+        OpenAiSpec.assertValid("CreateChatCompletionStreamResponse",
+                json(chunk.formatted("{\"prompt_tokens\":1,\"completion_tokens\":2,\"total_tokens\":3}")));
+        assertThat(OpenAiSpec.problems("CreateChatCompletionStreamResponse", json(chunk.formatted("{\"prompt_tokens\":\"one\"}"))))
+                .isNotEmpty();
+    }
 }
