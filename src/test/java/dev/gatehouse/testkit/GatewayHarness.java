@@ -28,7 +28,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -85,6 +84,18 @@ public final class GatewayHarness implements BeforeAllCallback, AfterAllCallback
         gateway = Gateway.start(config).await();
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
         openAi = OpenAIOkHttpClient.builder().baseUrl(baseUrl()).apiKey(KEY).maxRetries(0).timeout(TIMEOUT).build();
+        warmUp();
+    }
+
+    /**
+     * One answer straight from the simulator, so the first test does not pay for class loading and
+     * the tokenizer's start (which can take longer than a test config's short first-byte timeout).
+     */
+    private void warmUp() {
+        send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/v1/chat/completions")).timeout(TIMEOUT)
+                .header("authorization", "Bearer sim-key").header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(chat("gpt-4o", "warm up"))).build());
+        simulator.reset();
     }
 
     @Override
@@ -182,10 +193,6 @@ public final class GatewayHarness implements BeforeAllCallback, AfterAllCallback
     public static String streamedChat(String model, String userText, boolean includeUsage) {
         return "{\"model\":\"" + model + "\",\"stream\":true" + (includeUsage ? ",\"stream_options\":{\"include_usage\":true}" : "")
                 + ",\"messages\":[{\"role\":\"user\",\"content\":\"" + userText + "\"}]}";
-    }
-
-    public static Map<String, String> bearer() {
-        return Map.of("authorization", "Bearer " + KEY);
     }
 
     /** A string of {@code n} times {@code c}. */
