@@ -60,12 +60,16 @@ final class TencentDialect implements Dialect {
             turns.add(new ChatRequest.Turn(role, content));
             openAiView.addObject().put("role", role).put("content", content);
         }
-        Completion c = generator.generate(new ChatRequest(model, turns, null, List.of(), List.of(), false, null, ChatRequest.Format.TEXT, null));
+        String toolChoice = body.path("ToolChoice").asText("auto");
+        String forced = "custom".equals(toolChoice) ? body.path("CustomTool").path("Function").path("Name").asText(null) : null;
+        Completion c = generator.generate(new ChatRequest(model, turns, null, List.of(), tools(body.path("Tools")),
+                !"none".equals(toolChoice), forced, ChatRequest.Format.TEXT, null));
         if (model.contains("content-filter")) c = c.filtered();
         Usage usage = new Usage(TokenCounter.standard().countMessages(openAiView), c.completionTokens(), 0, true);
         String id = UUID.randomUUID().toString();
         long created = System.currentTimeMillis() / 1000;
-        String finish = c.finish() == Completion.Finish.CONTENT_FILTER ? "sensitive" : "stop";
+        String finish = c.finish() == Completion.Finish.CONTENT_FILTER ? "sensitive"
+                : c.finish() == Completion.Finish.TOOL_CALLS ? "tool_calls" : "stop";
         if (!body.path("Stream").asBoolean(false)) {
             ObjectNode response = Json.MAPPER.createObjectNode();
             ObjectNode r = response.putObject("Response");
@@ -75,19 +79,49 @@ final class TencentDialect implements Dialect {
             ObjectNode choice = r.putArray("Choices").addObject();
             choice.put("Index", 0);
             choice.put("FinishReason", finish);
-            choice.putObject("Message").put("Role", "assistant").put("Content", c.text());
+            ObjectNode message = choice.putObject("Message").put("Role", "assistant").put("Content", c.toolCall() == null ? c.text() : "");
+            if (c.toolCall() != null) message.set("ToolCalls", toolCalls(c.toolCall()));
             r.set("Usage", usage(usage.promptTokens(), usage.completionTokens()));
             r.put("RequestId", id);
             return Reply.Plain.ok(response, usage, Map.of("x-tc-requestid", id));
         }
         List<Reply.Frame> frames = new ArrayList<>();
         long sent = 0;
-        for (List<String> group : Tokens.groups(c.pieces(), timing.chunkTokens())) {
+        if (c.toolCall() != null) { // Hunyuan sends a tool call whole, in one event
+            ObjectNode e = event(id, created, "", "", usage.promptTokens(), usage.completionTokens());
+            ((ObjectNode) e.path("Choices").get(0).path("Delta")).set("ToolCalls", toolCalls(c.toolCall()));
+            frames.add(Reply.Frame.data(e, c.completionTokens()));
+        }
+        List<List<String>> groups = c.toolCall() != null ? List.of() : Tokens.groups(c.pieces(), timing.chunkTokens());
+        for (List<String> group : groups) {
             sent += group.size();
             frames.add(Reply.Frame.data(event(id, created, String.join("", group), "", usage.promptTokens(), sent), group.size()));
         }
         frames.add(Reply.Frame.data(event(id, created, "", finish, usage.promptTokens(), usage.completionTokens()), 0));
         return new Reply.Stream(Map.of("x-tc-requestid", id), frames, usage);
+    }
+
+    /** Hunyuan's {@code Tools}: each function's {@code Parameters} is a JSON Schema written as a string. */
+    private static List<ChatRequest.Tool> tools(JsonNode tools) {
+        List<ChatRequest.Tool> out = new ArrayList<>();
+        for (JsonNode t : tools) {
+            JsonNode fn = t.path("Function");
+            JsonNode parameters;
+            try {
+                parameters = Json.MAPPER.readTree(fn.path("Parameters").asText("{}"));
+            } catch (java.io.IOException e) {
+                parameters = null;
+            }
+            out.add(new ChatRequest.Tool(fn.path("Name").asText("tool"), parameters));
+        }
+        return out;
+    }
+
+    private static ArrayNode toolCalls(Completion.ToolCall call) {
+        ArrayNode calls = Json.MAPPER.createArrayNode();
+        ObjectNode c = calls.addObject().put("Id", call.id()).put("Type", "function").put("Index", 0);
+        c.putObject("Function").put("Name", call.name()).put("Arguments", call.arguments());
+        return calls;
     }
 
     private static ObjectNode event(String id, long created, String content, String finish, long prompt, long completion) {
