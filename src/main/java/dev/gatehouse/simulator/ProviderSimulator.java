@@ -28,6 +28,7 @@ public final class ProviderSimulator {
     private final FaultBook faults = new FaultBook();
     private volatile Timing timing;
     private HttpServer server;
+    private ReplyGenerator generator;
 
     private ProviderSimulator(SimulatorOptions options) {
         this.options = options;
@@ -39,6 +40,7 @@ public final class ProviderSimulator {
         Objects.requireNonNull(vertx, "vertx");
         ProviderSimulator sim = new ProviderSimulator(Objects.requireNonNull(options, "options"));
         ReplyGenerator generator = new ReplyGenerator(options.replyTokens());
+        sim.generator = generator;
         OpenAiChat chat = new OpenAiChat(generator);
         Tc3Verifier verifier = new Tc3Verifier(options.tencentSecretId(), options.tencentSecretKey(), "hunyuan", Clock.systemUTC());
         SimRouter router = new SimRouter(vertx, sim.recorder, sim.faults, () -> sim.timing, new AdminApi(sim),
@@ -104,10 +106,17 @@ public final class ProviderSimulator {
         this.timing = Objects.requireNonNull(newTiming, "timing");
     }
 
-    /** Forgets faults, recordings and counters, and restores the start-up timing. */
+    /** Changes the natural length of text replies (before a smaller max_tokens cuts them) from now on. */
+    public void replyTokens(int tokens) {
+        if (tokens < 1) throw new IllegalArgumentException("replyTokens must be at least 1");
+        generator.replyTokens(tokens);
+    }
+
+    /** Forgets faults, recordings and counters, and restores the start-up timing and reply length. */
     public void reset() {
         faults.clear();
         recorder.reset();
         timing = options.timing();
+        generator.replyTokens(options.replyTokens());
     }
 }

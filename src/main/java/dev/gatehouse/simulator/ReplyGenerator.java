@@ -18,12 +18,14 @@ final class ReplyGenerator {
     private static final int PROMPT_WORDS = 6;
     private static final int PROMPT_CHARS = 60;
 
-    private final int replyTokens;
+    private volatile int replyTokens;
     private int toolCallSeq;
 
     ReplyGenerator(int replyTokens) {
         this.replyTokens = replyTokens;
     }
+
+    void replyTokens(int tokens) { this.replyTokens = tokens; }
 
     Completion generate(ChatRequest r) {
         ChatRequest.Turn last = r.last();

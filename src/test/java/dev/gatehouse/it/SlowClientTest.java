@@ -33,6 +33,7 @@ class SlowClientTest {
 
     @Test
     void should_deliver_a_long_stream_completely_to_a_client_that_reads_slowly() throws IOException {
+        gw.simulator().replyTokens(TOKENS); // a long natural reply, one chunk per token
         String body = "{\"model\":\"slow-reader\",\"stream\":true,\"max_tokens\":" + TOKENS
                 + ",\"messages\":[{\"role\":\"user\",\"content\":\"Write a long story\"}]}";
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

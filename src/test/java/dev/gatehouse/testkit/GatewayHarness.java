@@ -49,6 +49,7 @@ public final class GatewayHarness implements BeforeAllCallback, AfterAllCallback
     private Vertx simulatorVertx;
     private ProviderSimulator simulator;
     private Gateway gateway;
+    private java.nio.file.Path dataDir;
     private OpenAIClient openAi;
     private HttpClient http;
     private int closedPort;
@@ -80,7 +81,10 @@ public final class GatewayHarness implements BeforeAllCallback, AfterAllCallback
             case "CLOSED_PORT" -> closed;
             default -> System.getenv(name);
         });
-        GatewayConfig config = loader.parse(configText(), configName).withPort(0);
+        // each harness has its own in-memory store and data folder: nothing lands in the project's ./data
+        dataDir = java.nio.file.Files.createTempDirectory("gatehouse-it");
+        GatewayConfig config = loader.parse(configText(), configName).withPort(0)
+                .withData("jdbc:h2:mem:it-" + System.nanoTime(), dataDir.toString());
         gateway = Gateway.start(config).await();
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
         openAi = OpenAIOkHttpClient.builder().baseUrl(baseUrl()).apiKey(KEY).maxRetries(0).timeout(TIMEOUT).build();
