@@ -95,15 +95,18 @@ start_portkey() {
 }
 
 # Controls the 'gatehouse-full' contender turns on. Key authentication is always on (it is in the
-# base config). A later control (policy, limits, metering, audit) adds bench/controls/NAME.yaml,
-# a fragment appended to the config, and its name here.
-FULL_CONTROLS=(auth)
+# base config). Controls with a switch in the config's `controls:` section (metering, limits) are
+# turned on by name; a later control (policy, audit) adds bench/controls/NAME.yaml, a fragment
+# appended to the config, and its name here.
+FULL_CONTROLS=(auth metering limits)
 
 controls_description() {
   local c out=()
   for c in "$@"; do
     case $c in
       auth) out+=("key authentication (SHA-256 digest lookup)") ;;
+      metering) out+=("metering (usage record journaled before the last byte, loaded into the ledger)") ;;
+      limits) out+=("limits (requests, tokens, concurrency and budget checks; the bench key has no limit rows)") ;;
       *) out+=("$c") ;;
     esac
   done
@@ -134,9 +137,17 @@ gatehouse_config() {
     echo "  bench-stream:"
     echo "    deployments:"
     for p in $ports; do echo "      - {provider: up-stream-$p, model: gpt-4o-mini}"; done
-    local c
+    # the store, journal and master key of this contender live beside its config, never in ./data
+    local data="${file%.yaml}-data" c metering=false limits=false
     for c in "$@"; do
-      [ -f "$BENCH/controls/$c.yaml" ] && cat "$BENCH/controls/$c.yaml"
+      case $c in metering) metering=true ;; limits) limits=true ;; esac
+    done
+    echo "store: {url: 'jdbc:h2:file:$data/db'}"
+    echo "metering: {journal_dir: '$data/journal'}"
+    echo "security: {master_key_file: '$data/master.key'}"
+    echo "controls: {metering: $metering, limits: $limits}"
+    for c in "$@"; do
+      if [ -f "$BENCH/controls/$c.yaml" ]; then cat "$BENCH/controls/$c.yaml"; fi
     done
   } >"$file"
 }

@@ -84,7 +84,8 @@ public final class ConfigLoader {
                 defaults,
                 c.store() != null ? c.store().over(StoreConfig.DEFAULTS) : StoreConfig.DEFAULTS,
                 c.metering() != null ? c.metering().over(MeteringConfig.DEFAULTS) : MeteringConfig.DEFAULTS,
-                c.security() != null ? c.security().over(SecurityConfig.DEFAULTS) : SecurityConfig.DEFAULTS);
+                c.security() != null ? c.security().over(SecurityConfig.DEFAULTS) : SecurityConfig.DEFAULTS,
+                c.controls() != null ? c.controls().over(ControlsConfig.DEFAULTS) : ControlsConfig.DEFAULTS);
     }
 
     /**

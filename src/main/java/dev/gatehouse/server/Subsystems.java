@@ -107,9 +107,11 @@ public final class Subsystems implements AutoCloseable {
         List<GatewayStage> stages = new ArrayList<>();
         GatewayStage configKeys = config.apiKeys().isEmpty() ? null : new ConfigKeyAuthenticator(config.apiKeys());
         stages.add(new StoreKeyAuthenticator(keyDirectory, lastUsed, configKeys));
-        stages.add(new MeteringStage(journal, prices));
-        stages.add(new LimitStage(limits, limiter, spend, creditStore.balances(), AlertSink.NONE,
-                LimitStage.DEFAULT_COMPLETION_ESTIMATE));
+        if (config.controls().metering()) stages.add(new MeteringStage(journal, prices));
+        if (config.controls().limits()) {
+            stages.add(new LimitStage(limits, limiter, spend, creditStore.balances(), AlertSink.NONE,
+                    LimitStage.DEFAULT_COMPLETION_ESTIMATE));
+        }
         return stages;
     }
 

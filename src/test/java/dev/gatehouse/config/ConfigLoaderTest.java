@@ -197,6 +197,18 @@ class ConfigLoaderTest {
         assertThat(c.defaults().breaker()).isEqualTo(new BreakerConfig(30_000L, 10, 0.5, 15_000L, 1));
         assertThat(c.defaults().timeouts()).isEqualTo(new Timeouts(5_000L, 60_000L, 600_000L, 60_000L));
         assertThat(c.defaults().failoverOn()).containsExactly("connect", "timeout", "429", "5xx");
+        assertThat(c.store().url()).isEqualTo("jdbc:h2:file:./data/gatehouse");
+        assertThat(c.metering().journalDir()).isEqualTo("./data/journal");
+        assertThat(c.security().masterKeyFile()).isEqualTo("./data/master.key");
+        assertThat(c.controls()).isEqualTo(new ControlsConfig(true, true));
+    }
+
+    @Test
+    void should_turn_off_only_the_controls_the_config_names() {
+        GatewayConfig c = parse("controls: {metering: false}\n");
+
+        assertThat(c.controls().metering()).isFalse();
+        assertThat(c.controls().limits()).isTrue();
     }
 
     @Test
