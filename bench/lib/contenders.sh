@@ -110,7 +110,7 @@ controls_description() {
       *) out+=("$c") ;;
     esac
   done
-  local IFS=,; echo "${out[*]}" | sed 's/,/, /g'
+  local IFS=";"; echo "${out[*]}" | sed "s/;/; /g"
 }
 
 # gatehouse_config FILE UPSTREAM_PORTS TIMEOUTS CONTROLS...: one route per kind of response, each to
