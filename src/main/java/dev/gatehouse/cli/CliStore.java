@@ -31,7 +31,6 @@ final class CliStore implements AutoCloseable {
         return new CliStore(Database.open(config.store()));
     }
 
-    Database db() { return db; }
     CustomerStore customers() { return new CustomerStore(db, AccountChanges.NONE); }
     ProjectStore projects() { return new ProjectStore(db); }
     UserStore users() { return new UserStore(db); }

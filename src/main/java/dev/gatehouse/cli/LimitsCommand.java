@@ -42,7 +42,7 @@ public final class LimitsCommand {
     }
 
     @Command(name = "set", mixinStandardHelpOptions = true,
-            description = "Set limits; those not given stay as they were. A running gateway applies them when it reloads its limits.")
+            description = "Set limits; those not given stay as they were. A running gateway applies them when it next loads its limits.")
     int set(@Mixin StoreOptions options, @Mixin Scope scope,
             @Option(names = "--rpm", paramLabel = "N", description = "Requests per minute.") Integer rpm,
             @Option(names = "--tpm", paramLabel = "N", description = "Tokens per minute.") Long tpm,

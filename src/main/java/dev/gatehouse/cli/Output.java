@@ -59,14 +59,18 @@ final class Output {
         out.flush();
     }
 
-    /** One record: {@code name: value} lines, or a JSON object. */
+    /**
+     * One record: {@code name: value} lines, or a JSON object. People see money once, as the
+     * decimal amount; the exact {@code *_nanos} twins are for scripts.
+     */
     void record(Map<String, Object> row) {
         if (json) {
             printJson(row);
             return;
         }
-        int width = row.keySet().stream().mapToInt(String::length).max().orElse(0);
-        row.forEach((k, v) -> out.println(k + ":" + " ".repeat(width - k.length() + 1) + text(v)));
+        List<String> names = row.keySet().stream().filter(k -> !k.endsWith("_nanos")).toList();
+        int width = names.stream().mapToInt(String::length).max().orElse(0);
+        for (String k : names) out.println(k + ":" + " ".repeat(width - k.length() + 1) + text(row.get(k)));
         out.flush();
     }
 

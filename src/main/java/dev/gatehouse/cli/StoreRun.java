@@ -32,7 +32,7 @@ final class StoreRun {
             Map.entry("input_per_million", "--input"), Map.entry("output_per_million", "--output"),
             Map.entry("cached_input_per_million", "--cached-input"), Map.entry("effective_from", "--from"),
             Map.entry("expires_at", "--expires"), Map.entry("group_by", "--by"), Map.entry("bucket", "--series"),
-            Map.entry("from", "--since"), Map.entry("to", "--until"), Map.entry("password", "the password"));
+            Map.entry("from", "--since"), Map.entry("to", "--until"), Map.entry("password", "password"));
 
     /** The work of one command, against an open store. Returns the exit code. */
     @FunctionalInterface
