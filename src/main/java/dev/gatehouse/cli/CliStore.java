@@ -1,0 +1,65 @@
+package dev.gatehouse.cli;
+
+import dev.gatehouse.accounts.AccountChanges;
+import dev.gatehouse.accounts.CustomerStore;
+import dev.gatehouse.accounts.KeyStore;
+import dev.gatehouse.accounts.ProjectStore;
+import dev.gatehouse.accounts.UserStore;
+import dev.gatehouse.config.GatewayConfig;
+import dev.gatehouse.limits.CreditStore;
+import dev.gatehouse.limits.LimitStore;
+import dev.gatehouse.metering.PriceStore;
+import dev.gatehouse.metering.UsageQueries;
+import dev.gatehouse.store.Database;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+
+/**
+ * The configured store as one CLI command needs it: the database (migrated on open) and only the
+ * stores the command asks for, each made on first use. No HTTP server, no journal, no key
+ * directory: a running gateway learns of key and customer changes by its own periodic refresh,
+ * which is why the stores are told {@link AccountChanges#NONE}.
+ */
+final class CliStore implements AutoCloseable {
+    private final Database db;
+    private CreditStore credits;
+
+    private CliStore(Database db) { this.db = db; }
+
+    static CliStore open(GatewayConfig config) {
+        return new CliStore(Database.open(config.store()));
+    }
+
+    CustomerStore customers() { return new CustomerStore(db, AccountChanges.NONE); }
+    ProjectStore projects() { return new ProjectStore(db); }
+    UserStore users() { return new UserStore(db); }
+    KeyStore keys() { return new KeyStore(db, AccountChanges.NONE); }
+    LimitStore limits() { return new LimitStore(db); }
+    PriceStore prices() { return new PriceStore(db); }
+    UsageQueries usage() { return new UsageQueries(db); }
+
+    /** The credit store (it loads balances and runs a flusher thread, so it is made once and closed). */
+    CreditStore credits() {
+        if (credits == null) credits = new CreditStore(db);
+        return credits;
+    }
+
+    /** Whether a project with this id exists, whoever's it is (ProjectStore looks projects up only through their customer). */
+    boolean projectExists(String id) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM projects WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        if (credits != null) credits.close();
+        db.close();
+    }
+}
