@@ -85,7 +85,10 @@ public final class Gateway {
                 .setTcpNoDelay(true)
                 .setMaxHeaderSize(sc.maxHeaderBytes())
                 .setMaxInitialLineLength(8 * 1024)
-                .setCompressionSupported(false);
+                .setCompressionSupported(false)
+                // no WebSocket here: without these, Netty skips the extension handler on every request
+                .setPerFrameWebSocketCompressionSupported(false)
+                .setPerMessageWebSocketCompressionSupported(false);
         AtomicInteger actualPort = new AtomicInteger();
         return vertx.deployVerticle(() -> new ServerVerticle(handler, options, actualPort), new DeploymentOptions().setInstances(loops))
                 .map(id -> new Gateway(vertx, actualPort.get(), clients, subsystems))

@@ -33,6 +33,10 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -45,6 +49,9 @@ import java.util.List;
  */
 public final class Subsystems implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Subsystems.class);
+
+    /** How soon a change made elsewhere (the CLI, another instance) to limits or prices takes effect here. */
+    static final Duration SHARED_DATA_REFRESH = Duration.ofSeconds(5);
 
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
     private Database db;
@@ -86,11 +93,13 @@ public final class Subsystems implements AutoCloseable {
             s.journal = s.track(Journal.open(Path.of(m.journalDir()), m.fsyncIntervalMs()));
             s.priceStore = new PriceStore(s.db);
             s.prices = s.track(new PriceBook(s.priceStore, m.cnyPerUsd()));
+            s.prices.refreshEvery(SHARED_DATA_REFRESH); // prices changed by the CLI or another instance
             LedgerLoader loader = s.track(new LedgerLoader(s.journal, s.db));
             s.replayed = loader.start(); // what a crash left in the journal reaches the ledger before anything else
             if (s.replayed > 0) log.info("replayed {} usage records from the journal", s.replayed);
             s.usage = new UsageQueries(s.db);
             s.limits = new LimitStore(s.db);
+            s.track(s.every(SHARED_DATA_REFRESH, "limits", s.limits::reload)); // limits set by the CLI or another instance
             s.creditStore = s.track(new CreditStore(s.db));
             s.limiter = s.track(new InProcessLimiter());
             // budgets continue from the ledger; metering has replayed its journal into it by now
@@ -131,6 +140,20 @@ public final class Subsystems implements AutoCloseable {
     /** How many usage records the journal held on start that the ledger did not (a crash's leftovers). */
     public int replayedOnStart() { return replayed; }
     public CreditStore credits() { return creditStore; }
+
+    /** Runs {@code task} every {@code period} on a daemon thread; a failure is logged and retried next time. */
+    private AutoCloseable every(Duration period, String what, Runnable task) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("gatehouse-refresh-" + what).factory());
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.warn("could not refresh {} (keeping what is in memory): {}", what, e.getMessage());
+            }
+        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        return timer::shutdownNow;
+    }
 
     private <T extends AutoCloseable> T track(T resource) {
         opened.push(resource);
