@@ -1,8 +1,10 @@
 package dev.gatehouse.admin;
 
+import dev.gatehouse.accounts.Customer;
 import dev.gatehouse.accounts.CustomerStatus;
 import dev.gatehouse.accounts.KeyCheck;
 import dev.gatehouse.accounts.KeyKind;
+import dev.gatehouse.accounts.User;
 import dev.gatehouse.api.ErrorCode;
 import dev.gatehouse.api.GatewayException;
 import dev.gatehouse.server.Subsystems;
@@ -13,7 +15,8 @@ import io.vertx.core.http.HttpServerRequest;
 /**
  * Finds the principal of an admin call: an admin key from the in-memory key directory, or a
  * console session (bearer token or the {@code gh_session} cookie). A session of a customer's user
- * is refused once that customer is no longer active, as its admin keys are.
+ * is refused once that customer is suspended or closed (a pending customer's users may still sign
+ * in, to finish onboarding; its admin keys wait until it is active).
  */
 final class Authenticator {
     static final String COOKIE = "gh_session";
@@ -54,17 +57,22 @@ final class Authenticator {
         };
     }
 
+    /**
+     * A session is re-checked against the store on every call (the admin API is not a hot path):
+     * a user disabled or re-roled on another instance, or a customer suspended, takes effect at once.
+     */
     private Future<Principal> session(String token) {
         var found = sessions.find(token);
         if (found.isEmpty()) return Future.failedFuture(unauthorized("This session has expired or was signed out; sign in again."));
-        Sessions.Session s = found.get();
-        Principal p = new Principal(Principal.Kind.SESSION, s.userId(), s.customerId(), s.role());
-        if (s.customerId() == null) return Future.succeededFuture(p);
-        return subsystems.blocking().run(() -> subsystems.customers().get(s.customerId())).compose(c -> {
-            if (c.isPresent() && c.get().status() != CustomerStatus.ACTIVE && c.get().status() != CustomerStatus.PENDING) {
-                return Future.failedFuture(inactive(c.get().status()));
+        String userId = found.get().userId();
+        return subsystems.blocking().run(() -> {
+            User u = subsystems.users().get(userId).filter(x -> !x.disabled())
+                    .orElseThrow(() -> unauthorized("This session's user is disabled; sign in again."));
+            if (u.customerId() != null) {
+                CustomerStatus status = subsystems.customers().get(u.customerId()).map(Customer::status).orElse(CustomerStatus.CLOSED);
+                if (status == CustomerStatus.SUSPENDED || status == CustomerStatus.CLOSED) throw inactive(status);
             }
-            return Future.succeededFuture(p);
+            return new Principal(Principal.Kind.SESSION, u.id(), u.customerId(), u.role());
         });
     }
 

@@ -24,7 +24,8 @@ final class Sessions {
     static final Duration LIFETIME = Duration.ofHours(12);
     static final String PREFIX = "ghs_";
 
-    record Session(String userId, String customerId, dev.gatehouse.accounts.Role role, Instant expiresAt) {}
+    /** Who signed in and until when; the user's role and customer are read afresh on each call. */
+    record Session(String userId, Instant expiresAt) {}
 
     /** A new session: the token (shown once, to the client) and what it stands for. */
     record Opened(String token, Session session) {}
@@ -40,7 +41,7 @@ final class Sessions {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Session s = new Session(user.id(), user.customerId(), user.role(), clock.instant().plus(LIFETIME));
+        Session s = new Session(user.id(), clock.instant().plus(LIFETIME));
         byHash.put(hash(token), s);
         return new Opened(token, s);
     }

@@ -148,8 +148,13 @@ final class AdminRig implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
         http.close();
-        gateway.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        try {
+            gateway.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while closing the gateway", e);
+        }
     }
 }

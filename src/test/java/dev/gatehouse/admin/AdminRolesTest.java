@@ -158,4 +158,14 @@ class AdminRolesTest {
         assertThat(rig.post("/customers/" + other.customerId() + "/users/" + user.id() + "/disable", operator, null).status()).isEqualTo(200);
         assertThat(rig.get("/session", token).status()).isEqualTo(401);
     }
+
+    @Test
+    void should_refuse_a_session_whose_user_was_disabled_elsewhere() {
+        String email = "elsewhere-" + System.nanoTime() + "@example.com";
+        var user = rig.s().users().create(new NewUser(null, email, new Secret("long enough password"), Role.ADMIN));
+        String token = rig.post("/session", null, "{\"email\":\"" + email + "\",\"password\":\"long enough password\"}").json().path("token").asText();
+        assertThat(rig.get("/operator/users", token).status()).isEqualTo(200);
+        rig.s().users().disable(user.id()); // straight in the store, as another instance would
+        assertThat(rig.get("/operator/users", token).status()).isEqualTo(401);
+    }
 }
