@@ -1,5 +1,7 @@
 package dev.gatehouse.server;
 
+import dev.gatehouse.admin.AdminHandler;
+import dev.gatehouse.admin.Bootstrap;
 import dev.gatehouse.api.ErrorCode;
 import dev.gatehouse.api.GatewayException;
 import dev.gatehouse.config.GatewayConfig;
@@ -66,6 +68,7 @@ public final class Gateway {
             return Future.failedFuture(e);
         }
         try {
+            Bootstrap.firstRun(subsystems.keys(), System.out); // prints the first admin key once, on a new store
             stages = new ArrayList<>(subsystems.stages(config));
         } catch (RuntimeException e) {
             subsystems.close();
@@ -77,7 +80,8 @@ public final class Gateway {
         UpstreamClients clients = new UpstreamClients(vertx, routes.providers().values());
         Pipeline pipeline = new Pipeline(stages);
         ForwardHandler forward = new ForwardHandler(routes, pipeline, new Failover(vertx, clients, MAX_RESPONSE_BYTES), sc.maxBodyBytes());
-        GatewayHandler handler = new GatewayHandler(forward, new ModelsHandler(routes, System.currentTimeMillis() / 1000), pipeline);
+        GatewayHandler handler = new GatewayHandler(forward, new ModelsHandler(routes, System.currentTimeMillis() / 1000), pipeline,
+                new AdminHandler(subsystems));
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(sc.host())
                 // Vert.x shares one random port among its servers when asked with a negative port

@@ -17,11 +17,13 @@ final class GatewayHandler implements Handler<HttpServerRequest> {
     private final ForwardHandler forward;
     private final ModelsHandler models;
     private final Pipeline pipeline;
+    private final Handler<HttpServerRequest> admin;
 
-    GatewayHandler(ForwardHandler forward, ModelsHandler models, Pipeline pipeline) {
+    GatewayHandler(ForwardHandler forward, ModelsHandler models, Pipeline pipeline, Handler<HttpServerRequest> admin) {
         this.forward = forward;
         this.models = models;
         this.pipeline = pipeline;
+        this.admin = admin;
     }
 
     @Override
@@ -37,7 +39,9 @@ final class GatewayHandler implements Handler<HttpServerRequest> {
             }
             case "/health", "/healthz" -> Responses.json(request.response(), 200, HEALTHY);
             default -> {
-                if (path.startsWith("/v1/models/")) {
+                if (path.startsWith("/admin/v1/")) {
+                    admin.handle(request);
+                } else if (path.startsWith("/v1/models/")) {
                     if (authenticatedGet(request, id)) models.one(request, path.substring("/v1/models/".length()));
                 } else {
                     Responses.error(request, new GatewayException(ErrorCode.NOT_FOUND,

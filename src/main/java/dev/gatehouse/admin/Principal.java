@@ -1,0 +1,18 @@
+package dev.gatehouse.admin;
+
+import dev.gatehouse.accounts.Role;
+
+/**
+ * Who is calling the admin API: an admin key or a console user's session. {@code customerId} null
+ * means the gateway operator's staff, who see every customer; otherwise only that customer.
+ */
+record Principal(Kind kind, String id, String customerId, Role role) {
+    enum Kind { ADMIN_KEY, SESSION }
+
+    boolean operator() { return customerId == null; }
+
+    boolean mayWrite() { return role == Role.OWNER || role == Role.ADMIN; }
+
+    /** Whether this principal may see objects of {@code customer}. */
+    boolean sees(String customer) { return customerId == null || customerId.equals(customer); }
+}
