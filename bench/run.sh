@@ -36,8 +36,9 @@ done
 
 CONTENDERS=(direct nginx portkey gatehouse-routing gatehouse-full)
 case $MODE in
-  full)  WARMUP_S=10; WRK_S=15; RATES=(500 2000 5000); RATE_S=15; RATE_WARM_S=3; STREAM_RATE=500; STREAM_S=10; IDLE_STREAMS=10000 ;;
-  quick) WARMUP_S=4;  WRK_S=5;  RATES=(500 5000);      RATE_S=5;  RATE_WARM_S=1; STREAM_RATE=500; STREAM_S=4;  IDLE_STREAMS=2000 ;;
+  # a JVM on one core needs some 20 s of load before its JIT has compiled the request path
+  full)  WARMUP_S=25; WRK_S=15; RATES=(500 2000 5000); RATE_S=15; RATE_WARM_S=3; STREAM_RATE=500; STREAM_S=10; IDLE_STREAMS=10000 ;;
+  quick) WARMUP_S=12; WRK_S=4;  RATES=(5000);          RATE_S=4;  RATE_WARM_S=1; STREAM_RATE=500; STREAM_S=3;  IDLE_STREAMS=1000 ;;
   smoke) WARMUP_S=0;  WRK_S=1;  RATES=(200);           RATE_S=1;  RATE_WARM_S=0.5; STREAM_RATE=100; STREAM_S=1; IDLE_STREAMS=50 ;;
 esac
 connections_for() { case $1 in 500) echo 64 ;; 2000) echo 256 ;; 5000) echo 1000 ;; *) echo 64 ;; esac; }
