@@ -93,9 +93,9 @@ final class GatewayRig implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws java.util.concurrent.TimeoutException {
         http.close();
-        gateway.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        gateway.close().await(10, TimeUnit.SECONDS);
     }
 
     static String keyId(String key) {
