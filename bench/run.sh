@@ -5,6 +5,8 @@
 #   ./bench/run.sh            full run (about 10 minutes); writes docs/benchmarks/
 #   ./bench/run.sh --quick    shorter and fewer runs (under 3 minutes once built); writes docs/benchmarks/
 #   ./bench/run.sh --smoke    seconds per contender, one rate: checks the harness works; writes --out or a temp dir
+#   ./bench/run.sh --soak [SECONDS]  Gatehouse with every control at a fixed rate (default 600 s at
+#                             2,000 req/s, env SOAK_RATE): heap after GC and RSS every 30 s; writes soak.md
 #   options: --out DIR (where the report, results and charts go)
 #   env: BENCH_PORT_BASE (default 18000), GATEHOUSE_JAVA_OPTS, BENCH_GATEHOUSE_CP (run Gatehouse from this
 #        classpath instead of target/gatehouse.jar; the harness test uses its own)
@@ -22,6 +24,7 @@ while [ $# -gt 0 ]; do
   case $1 in
     --quick) MODE=quick ;;
     --smoke) MODE=smoke ;;
+    --soak) MODE=soak; if [[ ${2:-} =~ ^[0-9]+$ ]]; then SOAK_S=$2; shift; fi ;;
     --out) OUT=$2; shift ;;
     -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "bench: unknown option $1" >&2; exit 2 ;;
@@ -40,6 +43,7 @@ case $MODE in
   full)  WARMUP_S=25; WRK_S=15; RATES=(500 2000 5000); RATE_S=15; RATE_WARM_S=3; STREAM_RATE=500; STREAM_S=10; IDLE_STREAMS=10000 ;;
   quick) WARMUP_S=12; WRK_S=4;  RATES=(5000);          RATE_S=4;  RATE_WARM_S=1; STREAM_RATE=500; STREAM_S=3;  IDLE_STREAMS=1000 ;;
   smoke) WARMUP_S=0;  WRK_S=1;  RATES=(200);           RATE_S=1;  RATE_WARM_S=0.5; STREAM_RATE=100; STREAM_S=1; IDLE_STREAMS=50 ;;
+  soak)  WARMUP_S=25; RATE_WARM_S=0; SOAK_S=${SOAK_S:-600}; SOAK_RATE=${SOAK_RATE:-2000}; SOAK_SLICE_S=30 ;;
 esac
 connections_for() { case $1 in 500) echo 64 ;; 2000) echo 256 ;; 5000) echo 1000 ;; *) echo 64 ;; esac; }
 WRK_CONNECTIONS=64
@@ -47,9 +51,10 @@ WRK_CONNECTIONS=64
 if [ -z "$OUT" ]; then
   if [ "$MODE" = smoke ]; then OUT=$(mktemp -d /tmp/gatehouse-bench-smoke.XXXXXX); else OUT=$ROOT/docs/benchmarks; fi
 fi
+[ "$MODE" = soak ] && RESULTS_NAME=soak-results.tsv || RESULTS_NAME=results.tsv
 mkdir -p "$OUT" "$CACHE"
 WORK=$(mktemp -d /tmp/gatehouse-bench.XXXXXX)
-RESULTS=$OUT/results.tsv
+RESULTS=$OUT/$RESULTS_NAME
 META=$OUT/meta.env
 : >"$RESULTS"
 
@@ -198,9 +203,61 @@ write_meta() {
     echo "wrk_load=\`wrk -t1 -c$WRK_CONNECTIONS -d${WRK_S}s\` with bench/wrk-post.lua (POST, keep-alive)."
     echo "rate_load=bench/loadgen \`rate\`: constant rate for ${RATE_S} s after ${RATE_WARM_S} s unrecorded, Vert.x client, HdrHistogram; connections: $(for r in "${RATES[@]}"; do printf '%s req/s -> %s, ' "$r" "$(connections_for "$r")"; done | sed 's/, $//')."
     echo "stream_load=stream requests (\`\"stream\": true\`) at a constant ${STREAM_RATE} req/s for ${STREAM_S} s; TTFB = first body byte after the intended start."
-    echo "idle_load=one Gatehouse with long idle/total timeouts; an upstream that sends one chunk and then stays silent ($IDLE_UPSTREAM_PORTS ports, one provider each, because the gateway's upstream pool holds at most 512 connections per host); streams opened at 2,000/s, RSS read 3 s after the last first chunk. \`ulimit -n\` $(ulimit -n)."
+    echo "idle_load=one Gatehouse with long idle/total timeouts; an upstream that sends one chunk and then stays silent ($IDLE_UPSTREAM_PORTS ports, one provider each, so that no provider's pool (max_connections, 1,024 by default) is the limit); streams opened at 2,000/s, RSS read 3 s after the last first chunk. \`ulimit -n\` $(ulimit -n)."
     echo "idle=on"
   } >"$META"
+}
+
+# ---- the soak: no growth of heap or RSS at a fixed rate -------------------------------------------
+heap_after_gc_kib() { # live heap: a full GC first, then the used size of the heap's generations
+  "$JAVA_HOME/bin/jcmd" "$1" GC.run >/dev/null
+  # the lines that name a generation or heap in total (DefNew/Tenured, G1's "garbage-first heap"...)
+  "$JAVA_HOME/bin/jcmd" "$1" GC.heap_info | grep -E '^ ?[A-Za-z-]+( [a-z-]+)* +total' | grep -v -i -E 'metaspace|class space' \
+    | grep -oE 'used [0-9]+K' | awk '{s += $2} END {print s + 0}' || true
+}
+
+soak_main() {
+  UPTIME_BEFORE=$(uptime | sed 's/.*load/load/')
+  log "soak: ${SOAK_S} s at ${SOAK_RATE} req/s through gatehouse-full; $UPTIME_BEFORE"
+  ensure_tools
+  build
+  start_upstream
+  gatehouse_config "$WORK/gatehouse-full.yaml" "$PORT_UPSTREAM" "{connect_ms: 2000, first_byte_ms: 30000, idle_ms: 30000, total_ms: 60000}" "${FULL_CONTROLS[@]}"
+  start_gatehouse gatehouse-full "$PORT_GH_FULL" "$WORK/gatehouse-full.yaml"
+  log "warm-up (${WARMUP_S} s)"
+  run_wrk gatehouse-full "$WARMUP_S" >/dev/null
+  local pid=$PID_gatehouse_full out=$OUT/soak.md slices=$((SOAK_S / SOAK_SLICE_S)) i line rss heap first_rss="" first_heap=""
+  {
+    echo "# Soak: Gatehouse with every control at a fixed rate"
+    echo
+    echo "- **Command:** \`$COMMAND\`"
+    echo "- **Date:** $(date -u '+%Y-%m-%d %H:%M UTC'); commit $(cd "$ROOT" && git rev-parse --short HEAD); $(nproc) cores; load before: $UPTIME_BEFORE"
+    echo "- **Load:** ${SOAK_RATE} req/s (open model, bench/loadgen \`rate\`, 256 connections) for ${SOAK_S} s in ${SOAK_SLICE_S}-s slices, after a ${WARMUP_S} s wrk warm-up; controls: $(controls_description "${FULL_CONTROLS[@]}")"
+    echo "- **Samples:** after each slice, a full GC (\`jcmd GC.run\`) and the live heap (\`GC.heap_info\`), and the process RSS (\`VmRSS\`)"
+    echo
+    echo "| after | requests ok | errors | p50 | p99 | live heap | RSS |"
+    echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  } >"$out"
+  for i in $(seq 1 "$slices"); do
+    run_rate gatehouse-full json "$SOAK_RATE" "$SOAK_SLICE_S" 256; line=$LINE
+    heap=$(heap_after_gc_kib "$pid")
+    rss=$(awk '/^VmRSS/ {print $2}' "/proc/$pid/status")
+    [ "$i" -eq 2 ] && { first_rss=$rss; first_heap=$heap; }
+    record soak gatehouse-full "$line heap_kib=$heap rss_kib=$rss"
+    log "soak $((i * SOAK_SLICE_S)) s: heap ${heap} KiB, RSS ${rss} KiB, $line"
+    printf '| %d s | %s | %s | %.2f ms | %.2f ms | %.1f MiB | %.1f MiB |\n' "$((i * SOAK_SLICE_S))" "$(kv ok "$line")" "$(kv errors "$line")" \
+      "$(awk -v u="$(kv p50_us "$line")" 'BEGIN {print u / 1000}')" "$(awk -v u="$(kv p99_us "$line")" 'BEGIN {print u / 1000}')" \
+      "$(awk -v k="$heap" 'BEGIN {print k / 1024}')" "$(awk -v k="$rss" 'BEGIN {print k / 1024}')" >>"$out"
+  done
+  if [ -n "$first_rss" ]; then
+    {
+      echo
+      echo "From the second sample (the first after warm-up settles) to the last: live heap $(awk -v a="$first_heap" -v b="$heap" 'BEGIN {printf "%+.1f %%", (b - a) * 100 / a}'),"
+      echo "RSS $(awk -v a="$first_rss" -v b="$rss" 'BEGIN {printf "%+.1f %%", (b - a) * 100 / a}')."
+    } >>"$out"
+  fi
+  stop_all
+  log "done: $out"
 }
 
 # ---- the run ------------------------------------------------------------------------------------
@@ -262,4 +319,4 @@ main() {
   log "done in $((SECONDS - started)) s: $OUT/README.md"
 }
 
-main
+if [ "$MODE" = soak ]; then soak_main; else main; fi

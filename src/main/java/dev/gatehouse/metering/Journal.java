@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
@@ -55,6 +57,8 @@ public final class Journal implements AutoCloseable {
     private final FileChannel lockChannel;
     private final FileLock dirLock;
     private final Thread writer;
+    /** Forces the file on its own thread, so that writes (and the responses waiting on them) never wait for an fsync. */
+    private final Thread syncer;
     private volatile boolean closed;
 
     // guarded by io
@@ -85,6 +89,7 @@ public final class Journal implements AutoCloseable {
         }
         this.nextSeq = segments().stream().mapToLong(JournalSegment::seq).max().orElse(0) + 1;
         this.writer = Thread.ofPlatform().name("gatehouse-journal").daemon().start(this::run);
+        this.syncer = Thread.ofPlatform().name("gatehouse-journal-fsync").daemon().start(this::syncLoop);
     }
 
     /** Opens (creating if needed) the journal in {@code dir}, with 64 MiB segments. */
@@ -168,9 +173,7 @@ public final class Journal implements AutoCloseable {
         boolean stopping = false;
         while (!stopping) {
             try {
-                long wait = dirty() ? Math.max(0, lastForceNanos() + fsyncIntervalNanos - System.nanoTime())
-                        : TimeUnit.MILLISECONDS.toNanos(100);
-                Pending first = queue.poll(wait, TimeUnit.NANOSECONDS);
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first != null) {
                     batch.add(first);
                     queue.drainTo(batch, MAX_BATCH - 1);
@@ -178,7 +181,7 @@ public final class Journal implements AutoCloseable {
                     if (!batch.isEmpty()) write(batch);
                     batch.clear();
                 }
-                forceIfDue(stopping);
+                if (stopping) forceIfDue(true);
             } catch (InterruptedException e) {
                 stopping = true;
             } catch (RuntimeException e) {
@@ -232,14 +235,29 @@ public final class Journal implements AutoCloseable {
         }
     }
 
-    private boolean dirty() {
-        io.lock();
-        try { return dirty; } finally { io.unlock(); }
-    }
-
-    private long lastForceNanos() {
-        io.lock();
-        try { return lastForceNanos; } finally { io.unlock(); }
+    /** Every interval, forces what was written since the last force; the lock is held only to read the state. */
+    private void syncLoop() {
+        while (!closed) {
+            LockSupport.parkNanos(Math.max(fsyncIntervalNanos, TimeUnit.MILLISECONDS.toNanos(1)));
+            FileChannel toForce;
+            io.lock();
+            try {
+                if (!dirty || channel == null) continue;
+                toForce = channel;
+                dirty = false;
+                lastForceNanos = System.nanoTime();
+            } finally {
+                io.unlock();
+            }
+            try {
+                toForce.force(false);
+                fsyncs.incrementAndGet();
+            } catch (ClosedChannelException rotated) {
+                // the writer closed the segment meanwhile, and closing forces it first
+            } catch (IOException e) {
+                log.error("usage journal: fsync failed: {}", e.toString());
+            }
+        }
     }
 
     private void force() throws IOException {
@@ -256,7 +274,7 @@ public final class Journal implements AutoCloseable {
     }
 
     private void closeActive() throws IOException {
-        if (dirty) force();
+        force(); // always: the fsync thread may be forcing this channel right now, having cleared 'dirty'
         channel.close();
         channel = null;
         active = null;
@@ -284,6 +302,8 @@ public final class Journal implements AutoCloseable {
         try {
             queue.put(STOP);
             writer.join();
+            syncer.interrupt();
+            syncer.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
