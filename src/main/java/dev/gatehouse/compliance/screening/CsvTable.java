@@ -34,7 +34,7 @@ final class CsvTable {
                     if (!it.hasNext()) break;
                     record = it.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
-                    throw new ListFormatException(name, parser.getCurrentLineNumber() + 1,
+                    throw new ListFormatException(name, line,
                             "malformed CSV (truncated inside a quoted field?): " + rootMessage(e), e);
                 }
                 if (record.size() == 1 && record.get(0).isBlank()) { line = parser.getCurrentLineNumber() + 1; continue; }
