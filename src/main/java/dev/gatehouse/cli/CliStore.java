@@ -39,6 +39,11 @@ final class CliStore implements AutoCloseable {
     PriceStore prices() { return new PriceStore(db); }
     UsageQueries usage() { return new UsageQueries(db); }
 
+    /** The screening lists in the store, loaded into a screener (blocks while it reads every entry). */
+    dev.gatehouse.compliance.screening.ScreeningLists screeningLists(dev.gatehouse.compliance.screening.Thresholds thresholds) {
+        return new dev.gatehouse.compliance.screening.ScreeningLists(db, thresholds);
+    }
+
     /** The credit store (it loads balances and runs a flusher thread, so it is made once and closed). */
     CreditStore credits() {
         if (credits == null) credits = new CreditStore(db);

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = "A self-hosted, OpenAI-compatible AI-model gateway.",
         subcommands = {ServeCommand.class, SimulateCommand.class, DemoCommand.class,
                 CustomersCommand.class, ProjectsCommand.class, KeysCommand.class, AdminKeysCommand.class,
-                UsersCommand.class, PricesCommand.class, LimitsCommand.class, CreditsCommand.class, UsageCommand.class})
+                UsersCommand.class, PricesCommand.class, LimitsCommand.class, CreditsCommand.class, UsageCommand.class,
+                ListsCommand.class, ScreenCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
