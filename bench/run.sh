@@ -226,7 +226,7 @@ soak_main() {
   start_gatehouse gatehouse-full "$PORT_GH_FULL" "$WORK/gatehouse-full.yaml"
   log "warm-up (${WARMUP_S} s)"
   run_wrk gatehouse-full "$WARMUP_S" >/dev/null
-  local pid=$PID_gatehouse_full out=$OUT/soak.md slices=$((SOAK_S / SOAK_SLICE_S)) i line rss heap first_rss="" first_heap=""
+  local pid=$PID_gatehouse_full out=$OUT/soak.md slices=$((SOAK_S / SOAK_SLICE_S)) i line rss heap first_rss="" heaps=()
   {
     echo "# Soak: Gatehouse with every control at a fixed rate"
     echo
@@ -242,7 +242,8 @@ soak_main() {
     run_rate gatehouse-full json "$SOAK_RATE" "$SOAK_SLICE_S" 256; line=$LINE
     heap=$(heap_after_gc_kib "$pid")
     rss=$(awk '/^VmRSS/ {print $2}' "/proc/$pid/status")
-    [ "$i" -eq 2 ] && { first_rss=$rss; first_heap=$heap; }
+    [ "$i" -eq 2 ] && first_rss=$rss
+    heaps+=("$heap")
     record soak gatehouse-full "$line heap_kib=$heap rss_kib=$rss"
     log "soak $((i * SOAK_SLICE_S)) s: heap ${heap} KiB, RSS ${rss} KiB, $line"
     printf '| %d s | %s | %s | %.2f ms | %.2f ms | %.1f MiB | %.1f MiB |\n' "$((i * SOAK_SLICE_S))" "$(kv ok "$line")" "$(kv errors "$line")" \
@@ -252,8 +253,11 @@ soak_main() {
   if [ -n "$first_rss" ]; then
     {
       echo
-      echo "From the second sample (the first after warm-up settles) to the last: live heap $(awk -v a="$first_heap" -v b="$heap" 'BEGIN {printf "%+.1f %%", (b - a) * 100 / a}'),"
-      echo "RSS $(awk -v a="$first_rss" -v b="$rss" 'BEGIN {printf "%+.1f %%", (b - a) * 100 / a}')."
+      # the live heap swings with the requests in flight at the moment of the GC: compare halves, not two samples
+      echo "Live heap after GC, mean of the first half of the samples against the second half:" \
+        "$(printf '%s\n' "${heaps[@]}" | awk '{h[NR] = $1} END {n = int(NR / 2); for (i = 1; i <= n; i++) a += h[i]; for (i = NR - n + 1; i <= NR; i++) b += h[i];
+           printf "%.1f MiB -> %.1f MiB (%+.1f %%)", a / n / 1024, b / n / 1024, (b - a) * 100 / a}');"
+      echo "RSS from the second sample (after warm-up) to the last: $(awk -v a="$first_rss" -v b="$rss" 'BEGIN {printf "%.1f MiB -> %.1f MiB (%+.1f %%)", a / 1024, b / 1024, (b - a) * 100 / a}')."
     } >>"$out"
   fi
   stop_all

@@ -32,10 +32,11 @@ import java.util.stream.Stream;
  * <p>One writer thread takes records from a queue and appends whatever has piled up in one
  * {@code write()} (group commit). A record's future completes as soon as its bytes are written to
  * the file: from then on it is in the operating system's page cache, which survives the death of
- * this process ({@code kill -9}). The file is forced to the device ({@code fsync}) at most every
- * {@code fsyncIntervalMs}, and always within that time of a write, which bounds what a power loss
- * can take to the last few milliseconds, at the cost of one fsync per interval instead of one per
- * record.
+ * this process ({@code kill -9}). A second thread forces the file to the device ({@code fsync})
+ * every {@code fsyncIntervalMs} when something was written, which bounds what a power loss can
+ * take to the last few milliseconds, at the cost of one fsync per interval instead of one per
+ * record; writes never wait for it. A segment sealed for loading is not forced: the database
+ * transaction that loads it moments later makes its records durable.
  * <p>Files ({@link JournalSegment segments}) rotate at {@code segmentBytes} and whenever the
  * {@link LedgerLoader} {@link #seal() seals} the current one to load it; a segment is deleted only
  * after all its records are in the database. A lock file keeps a second process off the directory.
@@ -141,7 +142,7 @@ public final class Journal implements AutoCloseable {
     public List<JournalSegment> seal() {
         io.lock();
         try {
-            if (channel != null && activeBytes > 0) closeActive();
+            if (channel != null && activeBytes > 0) closeActive(false); // the loader makes it durable in the database
             JournalSegment open = active;
             return segments().stream().filter(s -> open == null || s.seq() != open.seq()).sorted().toList();
         } catch (IOException e) {
@@ -209,7 +210,7 @@ public final class Journal implements AutoCloseable {
             activeBytes += total;
             dirty = true;
             appended.addAndGet(batch.size());
-            if (activeBytes >= segmentBytes) closeActive();
+            if (activeBytes >= segmentBytes) closeActive(false);
         } catch (IOException | RuntimeException e) {
             log.error("usage journal: cannot write {} records to {}: {}", batch.size(), active != null ? active.path() : dir, e.toString());
             abandonActive();
@@ -273,8 +274,13 @@ public final class Journal implements AutoCloseable {
         activeBytes = 0;
     }
 
-    private void closeActive() throws IOException {
-        force(); // always: the fsync thread may be forcing this channel right now, having cleared 'dirty'
+    /**
+     * Closes the segment being written. Not forced on rotation or sealing: an fsync here would hold
+     * the lock and stall every append behind it, and a sealed segment is loaded into the database
+     * (which makes it durable) moments later; on shutdown it is forced.
+     */
+    private void closeActive(boolean forceFirst) throws IOException {
+        if (forceFirst) force();
         channel.close();
         channel = null;
         active = null;
@@ -309,7 +315,7 @@ public final class Journal implements AutoCloseable {
         }
         io.lock();
         try {
-            if (channel != null) closeActive();
+            if (channel != null) closeActive(true);
             dirLock.release();
             lockChannel.close();
         } catch (IOException e) {
