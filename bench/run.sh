@@ -40,8 +40,8 @@ done
 CONTENDERS=(direct nginx portkey gatehouse-routing gatehouse-full)
 case $MODE in
   # a JVM on one core needs some 20 s of load before its JIT has compiled the request path
-  full)  WARMUP_S=25; WRK_S=15; RATES=(500 2000 5000); RATE_S=15; RATE_WARM_S=3; STREAM_RATE=500; STREAM_S=10; IDLE_STREAMS=10000 ;;
-  quick) WARMUP_S=12; WRK_S=4;  RATES=(5000);          RATE_S=4;  RATE_WARM_S=1; STREAM_RATE=500; STREAM_S=3;  IDLE_STREAMS=1000 ;;
+  full)  WARMUP_S=25; WRK_S=15; RATES=(500 2000 5000); RATE_S=15; RATE_WARM_S=5; STREAM_RATE=500; STREAM_S=10; IDLE_STREAMS=10000 ;;
+  quick) WARMUP_S=12; WRK_S=4;  RATES=(5000);          RATE_S=4;  RATE_WARM_S=2; STREAM_RATE=500; STREAM_S=3;  IDLE_STREAMS=1000 ;;
   smoke) WARMUP_S=0;  WRK_S=1;  RATES=(200);           RATE_S=1;  RATE_WARM_S=0.5; STREAM_RATE=100; STREAM_S=1; IDLE_STREAMS=50 ;;
   soak)  WARMUP_S=25; RATE_WARM_S=0; SOAK_S=${SOAK_S:-600}; SOAK_RATE=${SOAK_RATE:-2000}; SOAK_SLICE_S=30 ;;
 esac
