@@ -44,12 +44,14 @@ public final class CustomerScreening {
     private final CustomerStore customers;
     private final ScreeningLists lists;
     private final Clock clock;
+    private final CipStore cip;
 
     public CustomerScreening(Database db, CustomerStore customers, ScreeningLists lists, Clock clock) {
         this.db = db;
         this.customers = customers;
         this.lists = lists;
         this.clock = clock;
+        this.cip = new CipStore(db, clock);
     }
 
     public CustomerScreening(Database db, CustomerStore customers, ScreeningLists lists) {
@@ -163,10 +165,24 @@ public final class CustomerScreening {
         return r.k();
     }
 
-    /** The customer's legal name as a screening subject. */
-    private static List<Subject> subjects(Customer customer) {
+    /** The CIP records screening reads (other names, beneficial owners). */
+    public CipStore cip() { return cip; }
+
+    /** The customer (legal name and other names) and each beneficial owner, as screening subjects. */
+    private List<Subject> subjects(Customer customer) {
         SubjectKind kind = customer.kind() == CustomerKind.INDIVIDUAL ? SubjectKind.INDIVIDUAL : SubjectKind.ENTITY;
-        return List.of(new Subject(List.of(customer.name()), kind, customer.country(), null, null));
+        CipDetails d = cip.current(customer.id()).details();
+        List<String> names = new ArrayList<>();
+        names.add(customer.name());
+        names.addAll(d.otherNames());
+        List<Subject> out = new ArrayList<>();
+        out.add(new Subject(names, kind, customer.country(), kind == SubjectKind.INDIVIDUAL ? d.dateOfBirth() : null, null));
+        for (CipDetails.BeneficialOwner o : d.beneficialOwners()) {
+            // an owner may be a person or a holding company: kind left open (both readings) unless a birth date says person
+            SubjectKind ownerKind = o.dateOfBirth() != null ? SubjectKind.INDIVIDUAL : null;
+            out.add(new Subject(List.of(o.name()), ownerKind, o.country(), o.dateOfBirth(), null));
+        }
+        return out;
     }
 
     /** SHA-256 of the entry's names, so a false positive reopens only when the entry itself changed. */
