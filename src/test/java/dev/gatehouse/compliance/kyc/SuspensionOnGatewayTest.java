@@ -45,6 +45,9 @@ class SuspensionOnGatewayTest {
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
+    /** Lets another test class start gateways in front of its own simulator. */
+    static void useSimulator(ProviderSimulator simulator) { sim = simulator; }
+
     static Gateway gateway() throws Exception {
         String yaml = """
                 server: {host: 127.0.0.1, port: 0, event_loops: 1}
