@@ -1,13 +1,17 @@
 package dev.gatehouse.cli;
 
 import dev.gatehouse.compliance.kyc.CustomerScreening;
+import dev.gatehouse.compliance.kyc.RetentionPurge;
 import dev.gatehouse.compliance.kyc.ScreeningOutcome;
 import dev.gatehouse.compliance.screening.Thresholds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.time.Clock;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +26,25 @@ import java.util.Map;
 public final class ScreeningCommand {
     @Spec
     CommandSpec spec;
+
+    @Command(name = "purge-retained", mixinStandardHelpOptions = true,
+            description = "Delete the KYC and screening records of customers closed more than --years ago (an audit line per customer).")
+    int purgeRetained(@Mixin StoreOptions options,
+                      @Option(names = "--years", defaultValue = "2", description = "Retention after closing, in years (default 2).") int years) {
+        return StoreRun.run(spec, options, (store, out) -> {
+            if (years < 0) throw new CliInputException("--years", "--years must not be negative");
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (RetentionPurge.Purged p : new RetentionPurge(store.db(), Clock.systemUTC()).run(Period.ofYears(years))) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("customer", p.customerId());
+                row.put("closed_at", p.closedAt().toString());
+                row.put("rows_deleted", p.rows());
+                rows.add(row);
+            }
+            out.table(rows, List.of("customer", "closed_at", "rows_deleted"));
+            return StoreRun.OK;
+        });
+    }
 
     @Command(name = "rescreen-all", mixinStandardHelpOptions = true,
             description = "Screen every customer that is not closed; block-band hits suspend, review-band hits open cases.")

@@ -11,6 +11,7 @@ import dev.gatehouse.accounts.UserStore;
 import dev.gatehouse.accounts.Vault;
 import dev.gatehouse.auth.ConfigKeyAuthenticator;
 import dev.gatehouse.compliance.kyc.CustomerScreening;
+import dev.gatehouse.compliance.kyc.RetentionPurge;
 import dev.gatehouse.compliance.screening.ScreeningLists;
 import dev.gatehouse.compliance.screening.Thresholds;
 import dev.gatehouse.config.GatewayConfig;
@@ -92,6 +93,9 @@ public final class Subsystems implements AutoCloseable {
             // the lists in force, in memory; an import through this instance rescreens every customer
             s.screeningLists = new ScreeningLists(s.db, Thresholds.DEFAULTS);
             s.screening = new CustomerScreening(s.db, s.customers, s.screeningLists).rescreenOnListChange();
+            // KYC records of customers closed longer ago than the retention period go, daily, with an audit line
+            s.track(s.every(Duration.ofDays(1), "kyc-retention",
+                    () -> new RetentionPurge(s.db, Clock.systemUTC()).run(RetentionPurge.DEFAULT_RETENTION)));
             s.projects = new ProjectStore(s.db);
             s.users = new UserStore(s.db);
             s.keys = new KeyStore(s.db, s.keyDirectory);
