@@ -2,7 +2,7 @@ package dev.gatehouse.admin;
 
 /**
  * Who may call a route. Roles that read (viewer, compliance) reach the READ routes; writes need
- * owner or admin. OPERATOR routes are for the gateway operator's staff (principals of no
+ * owner or admin, compliance writes owner, admin or compliance. OPERATOR routes are for the gateway operator's staff (principals of no
  * customer): customer-scoped principals get 403 there, since these are not objects of any customer.
  */
 enum Access {
@@ -11,9 +11,17 @@ enum Access {
     READ,
     WRITE,
     OPERATOR_READ,
-    OPERATOR_WRITE;
+    OPERATOR_WRITE,
+    /** KYC records, verification and screening decisions: operator staff with owner, admin or compliance role. */
+    COMPLIANCE_WRITE;
 
-    boolean writes() { return this == WRITE || this == OPERATOR_WRITE; }
+    boolean writes() { return this == WRITE || this == OPERATOR_WRITE || this == COMPLIANCE_WRITE; }
 
-    boolean operatorOnly() { return this == OPERATOR_READ || this == OPERATOR_WRITE; }
+    boolean operatorOnly() { return this == OPERATOR_READ || this == OPERATOR_WRITE || this == COMPLIANCE_WRITE; }
+
+    /** Whether {@code p} has a role that may call a route of this access (reads: every role). */
+    boolean allowsRole(Principal p) {
+        if (this == COMPLIANCE_WRITE) return p.mayWrite() || p.role() == dev.gatehouse.accounts.Role.COMPLIANCE;
+        return !writes() || p.mayWrite();
+    }
 }

@@ -56,6 +56,7 @@ public final class AdminHandler implements Handler<HttpServerRequest> {
         new LimitsHandler(s).routes(b);
         new CreditsHandler(s).routes(b);
         new UsageHandler(s).routes(b);
+        new KycHandler(s).routes(b);
         return b.build();
     }
 
@@ -93,7 +94,7 @@ public final class AdminHandler implements Handler<HttpServerRequest> {
             if (route.access().operatorOnly() && !p.operator()) {
                 return Future.failedFuture(AdminErrors.forbidden("Only the gateway operator's staff may call " + route.method() + " " + Router.BASE + route.pattern() + "."));
             }
-            if (route.access().writes() && !p.mayWrite()) {
+            if (!route.access().allowsRole(p)) {
                 return Future.failedFuture(AdminErrors.forbidden("The role '" + p.role().wire() + "' may read but not change anything."));
             }
             return Future.succeededFuture(p);

@@ -44,6 +44,8 @@ final class CliStore implements AutoCloseable {
         return new dev.gatehouse.compliance.screening.ScreeningLists(db, thresholds);
     }
 
+    Database db() { return db; }
+
     /** The credit store (it loads balances and runs a flusher thread, so it is made once and closed). */
     CreditStore credits() {
         if (credits == null) credits = new CreditStore(db);

@@ -57,6 +57,8 @@ public final class ListsCommand {
                         e.getMessage() + " (nothing imported; the lists in force are unchanged)");
             }
             ScreeningLists lists = store.screeningLists(Thresholds.DEFAULTS);
+            // a changed list rescreens every customer here; a running gateway sees suspensions within its key refresh
+            new dev.gatehouse.compliance.kyc.CustomerScreening(store.db(), store.customers(), lists).rescreenOnListChange();
             List<Map<String, Object>> rows = new ArrayList<>();
             for (ParsedList p : parsed) {
                 out.note(p.name() + ": storing " + p.entries().size() + " entries");

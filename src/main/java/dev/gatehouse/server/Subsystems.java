@@ -10,6 +10,10 @@ import dev.gatehouse.accounts.StoreKeyAuthenticator;
 import dev.gatehouse.accounts.UserStore;
 import dev.gatehouse.accounts.Vault;
 import dev.gatehouse.auth.ConfigKeyAuthenticator;
+import dev.gatehouse.compliance.kyc.CustomerScreening;
+import dev.gatehouse.compliance.kyc.RetentionPurge;
+import dev.gatehouse.compliance.screening.ScreeningLists;
+import dev.gatehouse.compliance.screening.Thresholds;
 import dev.gatehouse.config.GatewayConfig;
 import dev.gatehouse.config.MeteringConfig;
 import dev.gatehouse.metering.Journal;
@@ -60,6 +64,8 @@ public final class Subsystems implements AutoCloseable {
     private KeyDirectory keyDirectory;
     private LastUsedRecorder lastUsed;
     private CustomerStore customers;
+    private ScreeningLists screeningLists;
+    private CustomerScreening screening;
     private ProjectStore projects;
     private UserStore users;
     private KeyStore keys;
@@ -84,6 +90,12 @@ public final class Subsystems implements AutoCloseable {
             s.vault = Vault.open(config.security());
             s.keyDirectory = s.track(KeyDirectory.start(s.db, KeyDirectory.DEFAULT_REFRESH));
             s.customers = new CustomerStore(s.db, s.keyDirectory);
+            // the lists in force, in memory; an import through this instance rescreens every customer
+            s.screeningLists = new ScreeningLists(s.db, Thresholds.DEFAULTS);
+            s.screening = new CustomerScreening(s.db, s.customers, s.screeningLists).rescreenOnListChange();
+            // KYC records of customers closed longer ago than the retention period go, daily, with an audit line
+            s.track(s.every(Duration.ofDays(1), "kyc-retention",
+                    () -> new RetentionPurge(s.db, Clock.systemUTC()).run(RetentionPurge.DEFAULT_RETENTION)));
             s.projects = new ProjectStore(s.db);
             s.users = new UserStore(s.db);
             s.keys = new KeyStore(s.db, s.keyDirectory);
@@ -130,6 +142,9 @@ public final class Subsystems implements AutoCloseable {
     public KeyDirectory keyDirectory() { return keyDirectory; }
     public CustomerStore customers() { return customers; }
     public ProjectStore projects() { return projects; }
+    public ScreeningLists screeningLists() { return screeningLists; }
+    /** Screening of customers: cases, suspension on a block hit. */
+    public CustomerScreening screening() { return screening; }
     public UserStore users() { return users; }
     public KeyStore keys() { return keys; }
     public CredentialStore credentials() { return credentials; }

@@ -35,7 +35,8 @@ record Fixture(String customerId, String projectId, String keyId, String keySecr
     /** {@code pattern} with this fixture's ids. */
     String path(String pattern) {
         return pattern.replace("{customer_id}", customerId).replace("{project_id}", projectId).replace("{key_id}", keyId)
-                .replace("{user_id}", userId).replace("{provider}", "openai").replace("{name}", "main");
+                .replace("{user_id}", userId).replace("{provider}", "openai").replace("{name}", "main")
+                .replace("{case_id}", "case_none");
     }
 
     /** {@code pattern} with this fixture's customer but {@code other}'s project, key and user. */

@@ -59,6 +59,12 @@ public final class Screener {
 
     public int nameCount() { return index.size(); }
 
+    /** The loaded entry with this list and id (what a hit names), if any; a scan, for the rare hit, not per name. */
+    public java.util.Optional<ListEntry> entry(String list, String id) {
+        for (ListEntry e : index.entries) if (e.id().equals(id) && e.list().equals(list)) return java.util.Optional.of(e);
+        return java.util.Optional.empty();
+    }
+
     /** The hits at or above the review threshold, best first. */
     public ScreeningResult screen(Subject subject) {
         List<Hit> hits = candidates(subject, thresholds.review());

@@ -1,0 +1,84 @@
+package dev.gatehouse.compliance.kyc;
+
+import dev.gatehouse.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Deletes the KYC records (CIP versions, verifications, access IPs, screening runs, hits, cases and
+ * decisions) of customers closed longer ago than the retention period (default two years, as the US
+ * CIP proposal asks). Each purge leaves an audit line on the {@code gatehouse.audit} logger naming
+ * the customer, when it closed and how many rows went. The customer row itself stays (accounts own it).
+ */
+public final class RetentionPurge {
+    public static final Period DEFAULT_RETENTION = Period.ofYears(2);
+    private static final Logger audit = LoggerFactory.getLogger("gatehouse.audit");
+
+    /** Child tables first, so references hold while deleting. */
+    private static final List<String> DELETES = List.of(
+            "DELETE FROM screening_case_decisions WHERE case_id IN (SELECT id FROM screening_cases WHERE customer_id = ?)",
+            "DELETE FROM screening_cases WHERE customer_id = ?",
+            "DELETE FROM screening_results WHERE run_id IN (SELECT id FROM screening_runs WHERE customer_id = ?)",
+            "DELETE FROM screening_runs WHERE customer_id = ?",
+            "DELETE FROM cip_records WHERE customer_id = ?",
+            "DELETE FROM cip_verifications WHERE customer_id = ?",
+            "DELETE FROM cip_access_ips WHERE customer_id = ?");
+
+    /** One customer's records purged. */
+    public record Purged(String customerId, Instant closedAt, int rows) {}
+
+    private final Database db;
+    private final Clock clock;
+
+    public RetentionPurge(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Purges every customer closed before now minus {@code retention} that still has KYC records. */
+    public List<Purged> run(Period retention) {
+        if (retention.isNegative()) throw new IllegalArgumentException("retention must not be negative: " + retention);
+        Instant cutoff = clock.instant().atOffset(ZoneOffset.UTC).minus(retention).toInstant();
+        List<Purged> out = new ArrayList<>();
+        for (Purged candidate : db.withConnection(c -> closedBefore(c, cutoff))) {
+            int rows = db.inTransaction(c -> {
+                int n = 0;
+                for (String sql : DELETES) {
+                    try (PreparedStatement ps = c.prepareStatement(sql)) {
+                        ps.setString(1, candidate.customerId());
+                        n += ps.executeUpdate();
+                    }
+                }
+                return n;
+            });
+            if (rows == 0) continue;
+            audit.info("kyc retention purge: customer {} closed {} (retention {}): {} KYC and screening rows deleted",
+                    candidate.customerId(), candidate.closedAt(), retention, rows);
+            out.add(new Purged(candidate.customerId(), candidate.closedAt(), rows));
+        }
+        return out;
+    }
+
+    private static List<Purged> closedBefore(Connection c, Instant cutoff) throws SQLException {
+        List<Purged> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, closed_at FROM customers WHERE status = 'closed' AND closed_at < ? ORDER BY closed_at, id")) {
+            KycSql.time(ps, 1, cutoff);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(new Purged(rs.getString("id"), KycSql.time(rs, "closed_at"), 0));
+            }
+        }
+        return out;
+    }
+}
