@@ -1,5 +1,6 @@
 package dev.gatehouse.accounts;
 
+import dev.gatehouse.store.Jdbc;
 import dev.gatehouse.config.Secret;
 import dev.gatehouse.store.Database;
 import dev.gatehouse.store.Ids;
@@ -43,14 +44,14 @@ public final class CredentialStore {
         String v = Validate.required("value", value).value();
         if (v.length() > SECRET_MAX) throw new AccountsException.Invalid("value", "value must be at most " + SECRET_MAX + " characters");
         String sealed = vault.encrypt(v, context(p, n));
-        Instant now = Sql.now(clock);
+        Instant now = Jdbc.now(clock);
         return Sql.unique("name", "credential " + p + "/" + n + " was created concurrently; try again", () -> db.inTransaction(conn -> {
             Optional<ProviderCredential> old = find(conn, p, n, true);
             if (old.isPresent()) {
                 try (PreparedStatement ps = conn.prepareStatement(
                         "UPDATE provider_credentials SET ciphertext = ?, updated_at = ? WHERE id = ?")) {
                     ps.setString(1, sealed);
-                    Sql.time(ps, 2, now);
+                    Jdbc.time(ps, 2, now);
                     ps.setString(3, old.get().id());
                     ps.executeUpdate();
                 }
@@ -63,8 +64,8 @@ public final class CredentialStore {
                 ps.setString(2, p);
                 ps.setString(3, n);
                 ps.setString(4, sealed);
-                Sql.time(ps, 5, now);
-                Sql.time(ps, 6, now);
+                Jdbc.time(ps, 5, now);
+                Jdbc.time(ps, 6, now);
                 ps.executeUpdate();
             }
             return c;
@@ -129,6 +130,6 @@ public final class CredentialStore {
 
     private static ProviderCredential read(ResultSet rs) throws SQLException {
         return new ProviderCredential(rs.getString("id"), rs.getString("provider"), rs.getString("name"),
-                Sql.time(rs, "created_at"), Sql.time(rs, "updated_at"));
+                Jdbc.time(rs, "created_at"), Jdbc.time(rs, "updated_at"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.accounts;
 
+import dev.gatehouse.store.Jdbc;
 import dev.gatehouse.store.Database;
 import dev.gatehouse.store.Ids;
 
@@ -37,7 +38,7 @@ public final class CustomerStore {
         String email = Validate.optionalEmail("email", in.email());
         String phone = Validate.optionalPhone("phone", in.phone());
         CustomerStatus status = in.status() == null ? CustomerStatus.ACTIVE : in.status();
-        Instant now = Sql.now(clock);
+        Instant now = Jdbc.now(clock);
         Customer c = new Customer(Ids.next("cus"), name, kind, country, email, phone, status, now,
                 status == CustomerStatus.CLOSED ? now : null);
         Sql.unique("name", "a customer named '" + name + "' already exists", () -> db.withConnection(conn -> {
@@ -47,12 +48,12 @@ public final class CustomerStore {
                 ps.setString(2, c.name());
                 ps.setString(3, c.kind().wire());
                 ps.setString(4, c.country());
-                Sql.text(ps, 5, c.email());
-                Sql.text(ps, 6, c.phone());
+                Jdbc.text(ps, 5, c.email());
+                Jdbc.text(ps, 6, c.phone());
                 ps.setString(7, c.status().wire());
-                Sql.time(ps, 8, now);
-                Sql.time(ps, 9, c.closedAt());
-                Sql.time(ps, 10, now);
+                Jdbc.time(ps, 8, now);
+                Jdbc.time(ps, 9, c.closedAt());
+                Jdbc.time(ps, 10, now);
                 return ps.executeUpdate();
             }
         }));
@@ -98,9 +99,9 @@ public final class CustomerStore {
                 ps.setString(1, c.name());
                 ps.setString(2, c.kind().wire());
                 ps.setString(3, c.country());
-                Sql.text(ps, 4, c.email());
-                Sql.text(ps, 5, c.phone());
-                Sql.time(ps, 6, Sql.now(clock));
+                Jdbc.text(ps, 4, c.email());
+                Jdbc.text(ps, 5, c.phone());
+                Jdbc.time(ps, 6, Jdbc.now(clock));
                 ps.setString(7, id);
                 ps.executeUpdate();
             }
@@ -120,13 +121,13 @@ public final class CustomerStore {
             if (old.status() == CustomerStatus.CLOSED) {
                 throw new AccountsException.Invalid("status", "customer " + id + " is closed; a closed customer cannot be reopened");
             }
-            Instant now = Sql.now(clock);
+            Instant now = Jdbc.now(clock);
             Instant closedAt = status == CustomerStatus.CLOSED ? now : null;
             try (PreparedStatement ps = conn.prepareStatement(
                     "UPDATE customers SET status = ?, closed_at = ?, updated_at = ? WHERE id = ?")) {
                 ps.setString(1, status.wire());
-                Sql.time(ps, 2, closedAt);
-                Sql.time(ps, 3, now);
+                Jdbc.time(ps, 2, closedAt);
+                Jdbc.time(ps, 3, now);
                 ps.setString(4, id);
                 ps.executeUpdate();
             }
@@ -164,6 +165,6 @@ public final class CustomerStore {
     private static Customer read(ResultSet rs) throws SQLException {
         return new Customer(rs.getString("id"), rs.getString("name"), CustomerKind.parse(rs.getString("kind")),
                 rs.getString("country"), rs.getString("email"), rs.getString("phone"),
-                CustomerStatus.parse(rs.getString("status")), Sql.time(rs, "created_at"), Sql.time(rs, "closed_at"));
+                CustomerStatus.parse(rs.getString("status")), Jdbc.time(rs, "created_at"), Jdbc.time(rs, "closed_at"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.accounts;
 
+import dev.gatehouse.store.Jdbc;
 import dev.gatehouse.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,11 +105,11 @@ public final class KeyDirectory implements AccountChanges, AutoCloseable {
     public synchronized void refresh() {
         // keys before customers: every key read then has its customer (a foreign key) in the second read
         Instant keysFrom = since(keysSeen);
-        for (Entry e : db.withConnection(c -> loadKeys(c, keysFrom == null ? "" : " WHERE updated_at > ?", ps -> Sql.time(ps, 1, keysFrom)))) {
+        for (Entry e : db.withConnection(c -> loadKeys(c, keysFrom == null ? "" : " WHERE updated_at > ?", ps -> Jdbc.time(ps, 1, keysFrom)))) {
             if (keysSeen == null || e.updatedAt().isAfter(keysSeen)) keysSeen = e.updatedAt();
         }
         Instant customersFrom = since(customersSeen);
-        for (Instant t : db.withConnection(c -> loadCustomers(c, customersFrom == null ? "" : " WHERE updated_at > ?", ps -> Sql.time(ps, 1, customersFrom)))) {
+        for (Instant t : db.withConnection(c -> loadCustomers(c, customersFrom == null ? "" : " WHERE updated_at > ?", ps -> Jdbc.time(ps, 1, customersFrom)))) {
             if (customersSeen == null || t.isAfter(customersSeen)) customersSeen = t;
         }
     }
@@ -148,8 +149,8 @@ public final class KeyDirectory implements AccountChanges, AutoCloseable {
                     Entry e = new Entry(rs.getString("id"), KeyKind.parse(rs.getString("kind")), rs.getString("prefix"),
                             HexFormat.of().parseHex(rs.getString("secret_hash").strip()), rs.getString("name"),
                             rs.getString("customer_id"), rs.getString("project_id"), role == null ? null : Role.parse(role),
-                            KeyStore.parseModels(rs.getString("models")), Sql.time(rs, "expires_at"),
-                            Sql.time(rs, "revoked_at"), Sql.time(rs, "updated_at"));
+                            KeyStore.parseModels(rs.getString("models")), Jdbc.time(rs, "expires_at"),
+                            Jdbc.time(rs, "revoked_at"), Jdbc.time(rs, "updated_at"));
                     byPrefix.merge(e.prefix(), e, (old, fresh) -> fresh.updatedAt().isBefore(old.updatedAt()) ? old : fresh);
                     out.add(e);
                 }
@@ -165,7 +166,7 @@ public final class KeyDirectory implements AccountChanges, AutoCloseable {
             if (!where.isEmpty()) bind.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    CustomerState s = new CustomerState(CustomerStatus.parse(rs.getString("status")), Sql.time(rs, "updated_at"));
+                    CustomerState s = new CustomerState(CustomerStatus.parse(rs.getString("status")), Jdbc.time(rs, "updated_at"));
                     customers.merge(rs.getString("id"), s, (old, fresh) -> fresh.updatedAt().isBefore(old.updatedAt()) ? old : fresh);
                     out.add(s.updatedAt());
                 }

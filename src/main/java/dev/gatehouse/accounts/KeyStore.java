@@ -1,5 +1,6 @@
 package dev.gatehouse.accounts;
 
+import dev.gatehouse.store.Jdbc;
 import dev.gatehouse.config.Secret;
 import dev.gatehouse.store.Database;
 import dev.gatehouse.store.Ids;
@@ -47,7 +48,7 @@ public final class KeyStore {
         KeyKind kind = Validate.required("kind", in.kind());
         String name = Validate.optionalText("name", in.name(), NAME_MAX);
         String models = models(in.models());
-        Instant now = Sql.now(clock);
+        Instant now = Jdbc.now(clock);
         if (in.expiresAt() != null && !in.expiresAt().isAfter(now)) {
             throw new AccountsException.Invalid("expires_at", "expires_at must be in the future");
         }
@@ -62,7 +63,7 @@ public final class KeyStore {
         for (int attempt = 0; ; attempt++) {
             String secret = ApiKeySecrets.generate();
             ApiKey key = new ApiKey(Ids.next("key"), kind, ApiKeySecrets.prefixOf(secret), name, in.customerId(),
-                    in.projectId(), in.role(), in.models() == null ? null : parseModels(models), Sql.truncate(in.expiresAt()),
+                    in.projectId(), in.role(), in.models() == null ? null : parseModels(models), Jdbc.truncate(in.expiresAt()),
                     null, null, now);
             try {
                 insert(key, ApiKeySecrets.hash(secret), models, now);
@@ -113,10 +114,10 @@ public final class KeyStore {
             try (PreparedStatement ps = conn.prepareStatement(
                     "UPDATE api_keys SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)")) {
                 for (Map.Entry<String, Instant> e : lastUsed.entrySet()) {
-                    Instant t = Sql.truncate(e.getValue());
-                    Sql.time(ps, 1, t);
+                    Instant t = Jdbc.truncate(e.getValue());
+                    Jdbc.time(ps, 1, t);
                     ps.setString(2, e.getKey());
-                    Sql.time(ps, 3, t);
+                    Jdbc.time(ps, 3, t);
                     ps.addBatch();
                 }
                 return ps.executeBatch();
@@ -129,10 +130,10 @@ public final class KeyStore {
             ApiKey k = find(conn, keyId).filter(x -> customerId == null || customerId.equals(x.customerId()))
                     .orElseThrow(() -> new AccountsException.NotFound("key_id", "no key " + keyId));
             if (k.revoked()) return k;
-            Instant now = Sql.now(clock);
+            Instant now = Jdbc.now(clock);
             try (PreparedStatement ps = conn.prepareStatement("UPDATE api_keys SET revoked_at = ?, updated_at = ? WHERE id = ?")) {
-                Sql.time(ps, 1, now);
-                Sql.time(ps, 2, now);
+                Jdbc.time(ps, 1, now);
+                Jdbc.time(ps, 2, now);
                 ps.setString(3, keyId);
                 ps.executeUpdate();
             }
@@ -154,17 +155,17 @@ public final class KeyStore {
                 ps.setString(1, k.id());
                 ps.setString(2, k.kind().wire());
                 ps.setString(3, k.prefix());
-                Sql.text(ps, 4, k.name());
-                Sql.text(ps, 5, k.customerId());
-                Sql.text(ps, 6, k.projectId());
-                Sql.text(ps, 7, k.role() == null ? null : k.role().wire());
-                Sql.text(ps, 8, models);
-                Sql.time(ps, 9, k.expiresAt());
-                Sql.time(ps, 10, null);
-                Sql.time(ps, 11, null);
-                Sql.time(ps, 12, k.createdAt());
+                Jdbc.text(ps, 4, k.name());
+                Jdbc.text(ps, 5, k.customerId());
+                Jdbc.text(ps, 6, k.projectId());
+                Jdbc.text(ps, 7, k.role() == null ? null : k.role().wire());
+                Jdbc.text(ps, 8, models);
+                Jdbc.time(ps, 9, k.expiresAt());
+                Jdbc.time(ps, 10, null);
+                Jdbc.time(ps, 11, null);
+                Jdbc.time(ps, 12, k.createdAt());
                 ps.setString(13, hash);
-                Sql.time(ps, 14, now);
+                Jdbc.time(ps, 14, now);
                 return ps.executeUpdate();
             }
         });
@@ -197,8 +198,8 @@ public final class KeyStore {
         String role = rs.getString("role");
         return new ApiKey(rs.getString("id"), KeyKind.parse(rs.getString("kind")), rs.getString("prefix"), rs.getString("name"),
                 rs.getString("customer_id"), rs.getString("project_id"), role == null ? null : Role.parse(role),
-                parseModels(rs.getString("models")), Sql.time(rs, "expires_at"), Sql.time(rs, "revoked_at"),
-                Sql.time(rs, "last_used_at"), Sql.time(rs, "created_at"));
+                parseModels(rs.getString("models")), Jdbc.time(rs, "expires_at"), Jdbc.time(rs, "revoked_at"),
+                Jdbc.time(rs, "last_used_at"), Jdbc.time(rs, "created_at"));
     }
 
     /** The stored form of a model scope: route names, sorted, comma-separated; null for every route. */

@@ -1,5 +1,6 @@
 package dev.gatehouse.accounts;
 
+import dev.gatehouse.store.Jdbc;
 import dev.gatehouse.store.Database;
 import dev.gatehouse.store.Ids;
 
@@ -29,7 +30,7 @@ public final class ProjectStore {
     public Project create(String customerId, String name) {
         Validate.required("customer_id", customerId);
         String n = Validate.text("name", name, NAME_MAX);
-        Project p = new Project(Ids.next("prj"), customerId, n, Sql.now(clock));
+        Project p = new Project(Ids.next("prj"), customerId, n, Jdbc.now(clock));
         return Sql.unique("name", "customer " + customerId + " already has a project named '" + n + "'", () -> db.inTransaction(conn -> {
             if (!CustomerStore.exists(conn, customerId)) throw CustomerStore.notFound(customerId);
             try (PreparedStatement ps = conn.prepareStatement(
@@ -37,7 +38,7 @@ public final class ProjectStore {
                 ps.setString(1, p.id());
                 ps.setString(2, p.customerId());
                 ps.setString(3, p.name());
-                Sql.time(ps, 4, p.createdAt());
+                Jdbc.time(ps, 4, p.createdAt());
                 ps.executeUpdate();
             }
             return p;
@@ -94,6 +95,6 @@ public final class ProjectStore {
     }
 
     private static Project read(ResultSet rs) throws SQLException {
-        return new Project(rs.getString("id"), rs.getString("customer_id"), rs.getString("name"), Sql.time(rs, "created_at"));
+        return new Project(rs.getString("id"), rs.getString("customer_id"), rs.getString("name"), Jdbc.time(rs, "created_at"));
     }
 }

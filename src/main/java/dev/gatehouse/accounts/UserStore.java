@@ -1,5 +1,6 @@
 package dev.gatehouse.accounts;
 
+import dev.gatehouse.store.Jdbc;
 import dev.gatehouse.config.Secret;
 import dev.gatehouse.store.Database;
 import dev.gatehouse.store.Ids;
@@ -39,17 +40,17 @@ public final class UserStore {
         String email = Validate.email("email", in.email());
         Role role = Validate.required("role", in.role());
         String hash = Passwords.hash(checkPassword(in.password()));
-        User u = new User(Ids.next("usr"), in.customerId(), email, role, Sql.now(clock), null);
+        User u = new User(Ids.next("usr"), in.customerId(), email, role, Jdbc.now(clock), null);
         return Sql.unique("email", "a user with email " + email + " already exists", () -> db.inTransaction(conn -> {
             if (u.customerId() != null && !CustomerStore.exists(conn, u.customerId())) throw CustomerStore.notFound(u.customerId());
             try (PreparedStatement ps = conn.prepareStatement("INSERT INTO users (id, customer_id, email, password_hash, role, created_at)"
                     + " VALUES (?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, u.id());
-                Sql.text(ps, 2, u.customerId());
+                Jdbc.text(ps, 2, u.customerId());
                 ps.setString(3, email);
                 ps.setString(4, hash);
                 ps.setString(5, role.wire());
-                Sql.time(ps, 6, u.createdAt());
+                Jdbc.time(ps, 6, u.createdAt());
                 ps.executeUpdate();
             }
             return u;
@@ -109,9 +110,9 @@ public final class UserStore {
         return db.inTransaction(conn -> {
             User u = find(conn, userId).orElseThrow(() -> notFound(userId));
             if (u.disabled()) return u;
-            Instant now = Sql.now(clock);
+            Instant now = Jdbc.now(clock);
             try (PreparedStatement ps = conn.prepareStatement("UPDATE users SET disabled_at = ? WHERE id = ?")) {
-                Sql.time(ps, 1, now);
+                Jdbc.time(ps, 1, now);
                 ps.setString(2, userId);
                 ps.executeUpdate();
             }
@@ -154,6 +155,6 @@ public final class UserStore {
 
     private static User read(ResultSet rs) throws SQLException {
         return new User(rs.getString("id"), rs.getString("customer_id"), rs.getString("email"), Role.parse(rs.getString("role")),
-                Sql.time(rs, "created_at"), Sql.time(rs, "disabled_at"));
+                Jdbc.time(rs, "created_at"), Jdbc.time(rs, "disabled_at"));
     }
 }

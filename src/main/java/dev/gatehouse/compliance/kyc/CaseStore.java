@@ -1,5 +1,6 @@
 package dev.gatehouse.compliance.kyc;
 
+import dev.gatehouse.store.Jdbc;
 import dev.gatehouse.compliance.screening.Band;
 
 import java.sql.Connection;
@@ -28,7 +29,7 @@ final class CaseStore {
             ps.setString(3, run.cause());
             ps.setString(4, run.band().wire());
             ps.setInt(5, run.hits().size());
-            KycSql.time(ps, 6, run.screenedAt());
+            Jdbc.time(ps, 6, run.screenedAt());
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO screening_results (run_id, seq, list_name, entry_id, entry_name,"
@@ -67,7 +68,7 @@ final class CaseStore {
             ps.setString(12, k.entryHash());
             ps.setBoolean(13, k.suspends());
             ps.setString(14, k.status().wire());
-            KycSql.time(ps, 15, k.openedAt());
+            Jdbc.time(ps, 15, k.openedAt());
             ps.executeUpdate();
         }
     }
@@ -111,7 +112,7 @@ final class CaseStore {
             ps.setString(2, d.caseId());
             ps.setString(3, d.status().wire());
             ps.setString(4, d.decidedBy());
-            KycSql.time(ps, 5, d.decidedAt());
+            Jdbc.time(ps, 5, d.decidedAt());
             ps.setString(6, d.reason());
             ps.executeUpdate();
         }
@@ -149,7 +150,7 @@ final class CaseStore {
                 while (rs.next()) {
                     String id = rs.getString("id");
                     out.add(new ScreeningRun(id, customerId, rs.getString("cause"), band(rs.getString("band")),
-                            hits.getOrDefault(id, List.of()), KycSql.time(rs, "screened_at")));
+                            hits.getOrDefault(id, List.of()), Jdbc.time(rs, "screened_at")));
                 }
             }
         }
@@ -164,7 +165,7 @@ final class CaseStore {
                 while (rs.next()) {
                     cases.add(new ScreeningCase(rs.getString("id"), rs.getString("customer_id"), rs.getString("run_id"), hit(rs),
                             rs.getString("entry_hash"), rs.getBoolean("suspended"), CaseStatus.parse("status", rs.getString("status")),
-                            KycSql.time(rs, "opened_at"), List.of()));
+                            Jdbc.time(rs, "opened_at"), List.of()));
                 }
             }
         }
@@ -181,7 +182,7 @@ final class CaseStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     decisions.add(new CaseDecision(rs.getString("id"), k.id(), CaseStatus.parse("status", rs.getString("status")),
-                            rs.getString("decided_by"), KycSql.time(rs, "decided_at"), rs.getString("reason")));
+                            rs.getString("decided_by"), Jdbc.time(rs, "decided_at"), rs.getString("reason")));
                 }
             }
         }

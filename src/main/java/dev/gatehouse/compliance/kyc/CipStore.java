@@ -1,5 +1,6 @@
 package dev.gatehouse.compliance.kyc;
 
+import dev.gatehouse.store.Jdbc;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.gatehouse.accounts.AccountsException;
 import dev.gatehouse.store.Database;
@@ -46,7 +47,7 @@ public final class CipStore {
     /** Validates and stores {@code details} as the next version. */
     public CipRecord put(String customerId, CipDetails details, String changedBy) {
         CipValidation.check(details);
-        Instant now = KycSql.now(clock);
+        Instant now = Jdbc.now(clock);
         return db.inTransaction(c -> {
             int version = latest(c, customerId).map(CipRecord::version).orElse(0) + 1;
             try (PreparedStatement ps = c.prepareStatement(
@@ -55,7 +56,7 @@ public final class CipStore {
                 ps.setInt(2, version);
                 ps.setString(3, write(details));
                 ps.setString(4, changedBy);
-                KycSql.time(ps, 5, now);
+                Jdbc.time(ps, 5, now);
                 ps.executeUpdate();
             }
             return new CipRecord(customerId, version, details, changedBy, now);
@@ -78,7 +79,7 @@ public final class CipStore {
                     while (rs.next()) {
                         String reverify = rs.getString("reverify_on");
                         out.add(new Verification(rs.getString("id"), customerId, VerificationStatus.parse(rs.getString("status")),
-                                rs.getString("decided_by"), KycSql.time(rs, "decided_at"), rs.getString("evidence"),
+                                rs.getString("decided_by"), Jdbc.time(rs, "decided_at"), rs.getString("evidence"),
                                 reverify == null ? null : LocalDate.parse(reverify), rs.getString("note")));
                     }
                 }
@@ -101,7 +102,7 @@ public final class CipStore {
         }
         if (ev.length() > 4000) throw new AccountsException.Invalid("evidence", "evidence is longer than 4000 characters");
         if (note != null && note.length() > 4000) throw new AccountsException.Invalid("note", "note is longer than 4000 characters");
-        Verification v = new Verification(Ids.next("ver"), customerId, status, decidedBy, KycSql.now(clock), ev, reverifyOn, note);
+        Verification v = new Verification(Ids.next("ver"), customerId, status, decidedBy, Jdbc.now(clock), ev, reverifyOn, note);
         db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO cip_verifications (id, customer_id, status, decided_by, decided_at,"
                     + " evidence, reverify_on, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -109,10 +110,10 @@ public final class CipStore {
                 ps.setString(2, customerId);
                 ps.setString(3, status.wire());
                 ps.setString(4, decidedBy);
-                KycSql.time(ps, 5, v.decidedAt());
+                Jdbc.time(ps, 5, v.decidedAt());
                 ps.setString(6, ev);
-                KycSql.text(ps, 7, reverifyOn == null ? null : reverifyOn.toString());
-                KycSql.text(ps, 8, note);
+                Jdbc.text(ps, 7, reverifyOn == null ? null : reverifyOn.toString());
+                Jdbc.text(ps, 8, note);
                 return ps.executeUpdate();
             }
         });
@@ -122,10 +123,10 @@ public final class CipStore {
     /** Records that the customer used {@code ip} now ({@code kind}: api or admin). */
     public void recordAccess(String customerId, String ip, String kind) {
         if (!kind.equals("api") && !kind.equals("admin")) throw new IllegalArgumentException("kind is api or admin, not " + kind);
-        Instant now = KycSql.now(clock);
+        Instant now = Jdbc.now(clock);
         db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE cip_access_ips SET last_seen = ? WHERE customer_id = ? AND ip = ? AND kind = ?")) {
-                KycSql.time(ps, 1, now);
+                Jdbc.time(ps, 1, now);
                 ps.setString(2, customerId);
                 ps.setString(3, ip);
                 ps.setString(4, kind);
@@ -135,8 +136,8 @@ public final class CipStore {
                 ps.setString(1, customerId);
                 ps.setString(2, ip);
                 ps.setString(3, kind);
-                KycSql.time(ps, 4, now);
-                KycSql.time(ps, 5, now);
+                Jdbc.time(ps, 4, now);
+                Jdbc.time(ps, 5, now);
                 return ps.executeUpdate();
             }
         });
@@ -149,7 +150,7 @@ public final class CipStore {
                 ps.setString(1, customerId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new AccessIp(rs.getString("ip"), rs.getString("kind"), KycSql.time(rs, "first_seen"), KycSql.time(rs, "last_seen")));
+                        out.add(new AccessIp(rs.getString("ip"), rs.getString("kind"), Jdbc.time(rs, "first_seen"), Jdbc.time(rs, "last_seen")));
                     }
                 }
             }
@@ -169,7 +170,7 @@ public final class CipStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new CipRecord(customerId, rs.getInt("version"), read(rs.getString("record_json")),
-                            rs.getString("changed_by"), KycSql.time(rs, "changed_at")));
+                            rs.getString("changed_by"), Jdbc.time(rs, "changed_at")));
                 }
             }
         }

@@ -1,5 +1,6 @@
 package dev.gatehouse.compliance.kyc;
 
+import dev.gatehouse.store.Jdbc;
 import dev.gatehouse.accounts.AccountsException;
 import dev.gatehouse.accounts.Customer;
 import dev.gatehouse.accounts.CustomerKind;
@@ -80,7 +81,7 @@ public final class CustomerScreening {
             }
         }
         List<Hit> hits = best.values().stream().sorted(Comparator.comparingDouble(Hit::score).reversed()).toList();
-        var now = KycSql.now(clock);
+        var now = Jdbc.now(clock);
         ScreeningRun run = new ScreeningRun(Ids.next("scr"), customerId, cause, hits.isEmpty() ? Band.NONE : hits.getFirst().band(),
                 hits.stream().map(RunHit::of).toList(), now);
         List<ScreeningCase> opened = new ArrayList<>();
@@ -149,7 +150,7 @@ public final class CustomerScreening {
         if (decision == CaseStatus.OPEN) throw new AccountsException.Invalid("decision", "a decision is true_match or false_positive");
         if (reason == null || reason.isBlank()) throw new AccountsException.Invalid("reason", "a decision needs a reason");
         if (reason.length() > 4000) throw new AccountsException.Invalid("reason", "reason is longer than 4000 characters");
-        CaseDecision d = new CaseDecision(Ids.next("dec"), caseId, decision, decidedBy, KycSql.now(clock), reason.strip());
+        CaseDecision d = new CaseDecision(Ids.next("dec"), caseId, decision, decidedBy, Jdbc.now(clock), reason.strip());
         record Result(ScreeningCase k, boolean stillHeld) {}
         Result r = db.inTransaction(c -> {
             ScreeningCase k = CaseStore.get(c, caseId).orElseThrow(() -> new AccountsException.NotFound("case_id", "no screening case " + caseId));

@@ -1,5 +1,6 @@
 package dev.gatehouse.compliance.kyc;
 
+import dev.gatehouse.store.Jdbc;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.accounts.AccountsException;
 import dev.gatehouse.accounts.Customer;
@@ -27,7 +28,7 @@ public final class KycExport {
         Customer c = customers.get(customerId).orElseThrow(() -> new AccountsException.NotFound("customer_id", "no customer " + customerId));
         CipStore cip = screening.cip();
         ObjectNode out = KycJson.MAPPER.createObjectNode();
-        out.put("exported_at", KycSql.now(clock).toString());
+        out.put("exported_at", Jdbc.now(clock).toString());
         ObjectNode customer = out.putObject("customer");
         customer.put("id", c.id());
         customer.put("name", c.name());

@@ -1,5 +1,6 @@
 package dev.gatehouse.compliance.kyc;
 
+import dev.gatehouse.store.Jdbc;
 import dev.gatehouse.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,9 +75,9 @@ public final class RetentionPurge {
         List<Purged> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT id, closed_at FROM customers WHERE status = 'closed' AND closed_at < ? ORDER BY closed_at, id")) {
-            KycSql.time(ps, 1, cutoff);
+            Jdbc.time(ps, 1, cutoff);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.add(new Purged(rs.getString("id"), KycSql.time(rs, "closed_at"), 0));
+                while (rs.next()) out.add(new Purged(rs.getString("id"), Jdbc.time(rs, "closed_at"), 0));
             }
         }
         return out;
