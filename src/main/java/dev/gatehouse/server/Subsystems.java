@@ -10,6 +10,7 @@ import dev.gatehouse.accounts.StoreKeyAuthenticator;
 import dev.gatehouse.accounts.UserStore;
 import dev.gatehouse.accounts.Vault;
 import dev.gatehouse.auth.ConfigKeyAuthenticator;
+import dev.gatehouse.compliance.kyc.AccessIpRecorder;
 import dev.gatehouse.compliance.kyc.CustomerScreening;
 import dev.gatehouse.compliance.kyc.RetentionPurge;
 import dev.gatehouse.compliance.screening.ScreeningLists;
@@ -56,6 +57,8 @@ public final class Subsystems implements AutoCloseable {
 
     /** How soon a change made elsewhere (the CLI, another instance) to limits or prices takes effect here. */
     static final Duration SHARED_DATA_REFRESH = Duration.ofSeconds(5);
+    /** How often the addresses seen on the model API are written to the customers' CIP records. */
+    static final long ACCESS_IP_FLUSH_SECONDS = 10;
 
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
     private Database db;
@@ -66,6 +69,7 @@ public final class Subsystems implements AutoCloseable {
     private CustomerStore customers;
     private ScreeningLists screeningLists;
     private CustomerScreening screening;
+    private AccessIpRecorder accessIps;
     private ProjectStore projects;
     private UserStore users;
     private KeyStore keys;
@@ -93,6 +97,7 @@ public final class Subsystems implements AutoCloseable {
             // the lists in force, in memory; an import through this instance rescreens every customer
             s.screeningLists = new ScreeningLists(s.db, Thresholds.DEFAULTS);
             s.screening = new CustomerScreening(s.db, s.customers, s.screeningLists).rescreenOnListChange();
+            s.accessIps = s.track(new AccessIpRecorder(s.screening.cip(), ACCESS_IP_FLUSH_SECONDS));
             // KYC records of customers closed longer ago than the retention period go, daily, with an audit line
             s.track(s.every(Duration.ofDays(1), "kyc-retention",
                     () -> new RetentionPurge(s.db, Clock.systemUTC()).run(RetentionPurge.DEFAULT_RETENTION)));
@@ -128,6 +133,7 @@ public final class Subsystems implements AutoCloseable {
         List<GatewayStage> stages = new ArrayList<>();
         GatewayStage configKeys = config.apiKeys().isEmpty() ? null : new ConfigKeyAuthenticator(config.apiKeys());
         stages.add(new StoreKeyAuthenticator(keyDirectory, lastUsed, configKeys));
+        stages.add(accessIps); // the addresses a customer's keys are used from, for its CIP record
         if (config.controls().metering()) stages.add(new MeteringStage(journal, prices));
         if (config.controls().limits()) {
             stages.add(new LimitStage(limits, limiter, spend, creditStore.balances(), AlertSink.NONE,
@@ -143,6 +149,7 @@ public final class Subsystems implements AutoCloseable {
     public CustomerStore customers() { return customers; }
     public ProjectStore projects() { return projects; }
     public ScreeningLists screeningLists() { return screeningLists; }
+    public AccessIpRecorder accessIps() { return accessIps; }
     /** Screening of customers: cases, suspension on a block hit. */
     public CustomerScreening screening() { return screening; }
     public UserStore users() { return users; }

@@ -1,7 +1,9 @@
 package dev.gatehouse.compliance.kyc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.accounts.CustomerKind;
 import dev.gatehouse.accounts.NewApiKey;
+import dev.gatehouse.accounts.NewCustomer;
 import dev.gatehouse.accounts.Role;
 import dev.gatehouse.api.Json;
 import dev.gatehouse.config.ConfigLoader;
@@ -92,6 +94,28 @@ class SuspensionOnGatewayTest {
             assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
             assertThat(json(refused).path("error").path("code").asText()).isEqualTo("account_suspended");
             assertThat(sim.requests()).as("nothing of a suspended customer is forwarded").hasSize(forwarded);
+        } finally {
+            gw.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void should_record_the_address_a_customers_key_calls_from_in_its_cip_record() throws Exception {
+        Gateway gw = gateway();
+        try {
+            Subsystems s = gw.subsystems();
+            String cus = s.customers().create(new NewCustomer("Access Ltd", CustomerKind.ENTERPRISE, "DE", null, null, null)).id();
+            String prj = s.projects().create(cus, "app").id();
+            String key = s.keys().create(NewApiKey.client("app", cus, prj, null, null)).secret().value();
+
+            assertThat(chat(gw, key).statusCode()).isEqualTo(200);
+            assertThat(chat(gw, key).statusCode()).isEqualTo(200);
+            s.accessIps().flush(); // what the timer does every few seconds
+
+            assertThat(s.screening().cip().accessIps(cus)).singleElement().satisfies(a -> {
+                assertThat(a.ip()).isEqualTo("127.0.0.1");
+                assertThat(a.kind()).isEqualTo("api");
+            });
         } finally {
             gw.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
         }
