@@ -1,0 +1,6 @@
+package dev.gatehouse.audit;
+
+import java.time.Instant;
+
+/** An entry as stored: its place in the chain, when, and the hashes that link it. */
+public record AuditRecord(long seq, Instant ts, AuditEntry entry, String prevHash, String hash) {}
