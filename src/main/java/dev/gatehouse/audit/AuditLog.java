@@ -86,8 +86,8 @@ public final class AuditLog {
         }
     }
 
-    /** The last {@code n} entries, oldest first. */
-    public List<AuditRecord> tail(int n) {
+    /** The last {@code n} entries, oldest first (reading needs no key). */
+    public static List<AuditRecord> tail(Database db, int n) {
         return db.withConnection(c -> {
             List<AuditRecord> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
