@@ -21,15 +21,9 @@ import java.util.concurrent.Callable;
 /** {@code gatehouse audit verify|tail}: check the tamper-evident audit chain, or show its last entries. */
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "Verify or read the tamper-evident audit log.",
         subcommands = {AuditCommand.Verify.class, AuditCommand.Tail.class})
-public final class AuditCommand implements Runnable {
+public final class AuditCommand {
     /** Where the checkpoint key lives until the config names it (the verifier reads FILE.pub beside it). */
     static final String DEFAULT_KEY = "./data/audit.key";
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() { spec.commandLine().usage(spec.commandLine().getOut()); }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Walk the whole chain and check every hash and checkpoint signature. Exit 0 if sound, 1 naming the first broken entry.")

@@ -43,6 +43,10 @@ class AuditCliTest {
         assertThat(broken.json().get("first_bad_seq").asLong()).isEqualTo(2);
         assertThat(broken.json().get("reason").asText()).contains("entry 2 was edited");
 
+        Cli.Result bare = Cli.runRaw("audit");
+        assertThat(bare.code()).isEqualTo(2);
+        assertThat(bare.err()).contains("Missing required subcommand", "verify", "tail");
+
         Cli.Result noKey = cli.run("audit", "verify", "--key", dir.resolve("missing.key").toString());
         assertThat(noKey.code()).isEqualTo(StoreRun.BAD_INPUT);
         assertThat(noKey.err()).contains("--key: no audit public key at");
