@@ -1,6 +1,8 @@
 -- Tamper-evident audit trail (dev.gatehouse.audit). Append-only: rows are never updated.
--- hash = SHA-256(prev_hash || canonical bytes of the entry), see dev.gatehouse.audit.Canonical.
--- The first entry's prev_hash is 64 zeros.
+-- hash = SHA-256(prev_hash || header || body_digest), see dev.gatehouse.audit.Canonical.
+-- The first entry's prev_hash is 64 zeros. A retention purge empties a row's body (actor, action,
+-- subject, before/after) and sets purged; seq, ts, category, body_digest and the hashes stay, so the
+-- chain still links, and a later 'retention' entry records the purge (see AuditVerifier).
 CREATE TABLE audit_log (
     seq           BIGINT        PRIMARY KEY,
     ts            TIMESTAMP WITH TIME ZONE NOT NULL,
@@ -10,6 +12,8 @@ CREATE TABLE audit_log (
     subject       VARCHAR(400),
     before_json   TEXT,
     after_json    TEXT,
+    body_digest   CHAR(64)      NOT NULL,
+    purged        BOOLEAN       NOT NULL DEFAULT FALSE,
     prev_hash     CHAR(64)      NOT NULL,
     hash          CHAR(64)      NOT NULL
 );

@@ -55,19 +55,54 @@ public final class AuditLog {
     public AuditRecord append(AuditEntry entry) {
         writer.lock();
         try {
+            return db.inTransaction(c -> appendLocked(c, lockHead(c), entry));
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    /**
+     * Erases the bodies of {@code category}'s entries older than {@code before} and appends the
+     * {@code retention} entry that records it, in one transaction under the head lock (so no entry
+     * can slip in between). The stubs keep seq, ts, category and body digest, so the chain still
+     * verifies; {@link AuditVerifier} accepts an erased entry only if a later purge entry covers it.
+     * Returns that purge entry, or empty if nothing was old enough.
+     */
+    public Optional<AuditRecord> purge(AuditCategory category, Instant before, String actor) {
+        if (category == AuditCategory.RETENTION) {
+            throw new IllegalArgumentException("retention entries are the record of purges and are never purged");
+        }
+        writer.lock();
+        try {
             return db.inTransaction(c -> {
                 Head head = lockHead(c);
-                long seq = head.seq + 1;
-                Instant ts = Jdbc.now(clock);
-                String hash = Canonical.hash(head.hash, seq, ts, entry);
-                insert(c, new AuditRecord(seq, ts, entry, head.hash, hash));
-                moveHead(c, seq, hash);
-                if (seq % checkpointEvery == 0) insertCheckpoint(c, seq, hash, ts);
-                return new AuditRecord(seq, ts, entry, head.hash, hash);
+                int purged;
+                try (PreparedStatement ps = c.prepareStatement("UPDATE audit_log SET actor = '', action = '', subject = NULL,"
+                        + " before_json = NULL, after_json = NULL, purged = TRUE"
+                        + " WHERE category = ? AND ts < ? AND seq <= ? AND purged = FALSE")) {
+                    ps.setString(1, category.wire());
+                    Jdbc.time(ps, 2, before);
+                    ps.setLong(3, head.seq);
+                    purged = ps.executeUpdate();
+                }
+                if (purged == 0) return Optional.<AuditRecord>empty();
+                PurgeMarker marker = new PurgeMarker(category, Jdbc.truncate(before), head.seq, purged);
+                return Optional.of(appendLocked(c, head, new AuditEntry(AuditCategory.RETENTION, actor,
+                        PurgeMarker.ACTION, category.wire(), null, marker.toJson())));
             });
         } finally {
             writer.unlock();
         }
+    }
+
+    private AuditRecord appendLocked(Connection c, Head head, AuditEntry entry) throws SQLException {
+        long seq = head.seq + 1;
+        Instant ts = Jdbc.now(clock);
+        AuditRecord record = new AuditRecord(seq, ts, entry, head.hash, Canonical.hash(head.hash, seq, ts, entry), false);
+        insert(c, record);
+        moveHead(c, seq, record.hash());
+        if (seq % checkpointEvery == 0) insertCheckpoint(c, seq, record.hash(), ts);
+        return record;
     }
 
     /** Signs the current head now; empty if the log is empty. An existing checkpoint at the head is returned as is. */
@@ -114,7 +149,7 @@ public final class AuditLog {
 
     private static void insert(Connection c, AuditRecord r) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (seq, ts, category, actor, action, subject,"
-                + " before_json, after_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " before_json, after_json, body_digest, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             AuditEntry e = r.entry();
             ps.setLong(1, r.seq());
             Jdbc.time(ps, 2, r.ts());
@@ -124,8 +159,9 @@ public final class AuditLog {
             Jdbc.text(ps, 6, e.subject());
             Jdbc.text(ps, 7, e.beforeJson());
             Jdbc.text(ps, 8, e.afterJson());
-            ps.setString(9, r.prevHash());
-            ps.setString(10, r.hash());
+            ps.setString(9, Canonical.bodyDigest(e));
+            ps.setString(10, r.prevHash());
+            ps.setString(11, r.hash());
             ps.executeUpdate();
         }
     }

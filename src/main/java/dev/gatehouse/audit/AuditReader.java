@@ -15,7 +15,8 @@ final class AuditReader {
     static AuditRecord record(ResultSet rs) throws SQLException {
         AuditEntry e = new AuditEntry(AuditCategory.parse(rs.getString("category")), rs.getString("actor"),
                 rs.getString("action"), rs.getString("subject"), rs.getString("before_json"), rs.getString("after_json"));
-        return new AuditRecord(rs.getLong("seq"), Jdbc.time(rs, "ts"), e, rs.getString("prev_hash"), rs.getString("hash"));
+        return new AuditRecord(rs.getLong("seq"), Jdbc.time(rs, "ts"), e, rs.getString("prev_hash"), rs.getString("hash"),
+                rs.getBoolean("purged"));
     }
 
     static Checkpoint checkpoint(ResultSet rs) throws SQLException {

@@ -6,7 +6,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -19,6 +21,13 @@ import java.util.TreeMap;
  * bytes) that does not fit its place; entries deleted from the end leave the head or a checkpoint
  * pointing past the last entry. A rewritten tail (entries recomputed after an edit) is caught by
  * the signed checkpoints, which an attacker without the private key cannot re-sign.
+ * <p>
+ * Retention: a purged entry keeps only seq, ts, category and the digest of its erased body, which
+ * still link it into the chain (see {@link Canonical}). It is accepted only when a later, intact
+ * {@code retention.purge} entry covers it (same category, ts before the purge's cutoff, seq up to
+ * the head at purge time), and each purge entry must cover exactly as many erased entries as it
+ * records. So erasing an entry outside a purge, or a purge that does not match its record, breaks
+ * verification; a purge entry is itself chained and checkpointed like any other.
  */
 public final class AuditVerifier {
     private static final int FETCH = 1_000;
@@ -42,6 +51,7 @@ public final class AuditVerifier {
         Map.Entry<Long, Checkpoint> nextCp = pending.hasNext() ? pending.next() : null;
         long expected = 1;
         String prev = Canonical.GENESIS;
+        List<AuditRecord> unaccounted = new ArrayList<>(); // purged entries no purge record has covered yet
         try (PreparedStatement ps = c.prepareStatement("SELECT * FROM audit_log ORDER BY seq")) {
             ps.setFetchSize(FETCH);
             try (ResultSet rs = ps.executeQuery()) {
@@ -58,10 +68,26 @@ public final class AuditVerifier {
                         return new VerifyResult.Broken(r.seq(), "entry " + r.seq() + " does not follow entry " + (r.seq() - 1)
                                 + ": its prev_hash is not that entry's hash (reordered or replaced)");
                     }
-                    String hash = Canonical.hash(prev, r.seq(), r.ts(), r.entry());
+                    String hash;
+                    if (r.purged()) {
+                        // the body is gone: link through the digest kept for it, and hold the entry
+                        // against a later purge record
+                        if (!isEmptied(r.entry())) {
+                            return new VerifyResult.Broken(r.seq(), "entry " + r.seq() + " is marked purged but still has content");
+                        }
+                        hash = Canonical.hash(prev, r.seq(), r.ts(), r.entry().category(), rs.getString("body_digest"));
+                        unaccounted.add(r);
+                    } else {
+                        hash = Canonical.hash(prev, r.seq(), r.ts(), r.entry());
+                    }
                     if (!hash.equals(r.hash())) {
                         return new VerifyResult.Broken(r.seq(), "entry " + r.seq()
                                 + " was edited: its contents no longer hash to its stored hash");
+                    }
+                    PurgeMarker marker = r.purged() ? null : PurgeMarker.of(r.entry());
+                    if (marker != null) {
+                        VerifyResult bad = account(marker, r.seq(), unaccounted);
+                        if (bad != null) return bad;
                     }
                     if (nextCp != null && nextCp.getKey() == r.seq()) {
                         VerifyResult bad = checkCheckpoint(nextCp.getValue(), hash);
@@ -74,6 +100,10 @@ public final class AuditVerifier {
             }
         }
         long last = expected - 1;
+        if (!unaccounted.isEmpty()) {
+            long seq = unaccounted.getFirst().seq();
+            return new VerifyResult.Broken(seq, "entry " + seq + " was erased, but no retention purge entry records it");
+        }
         if (nextCp != null) {
             return new VerifyResult.Broken(last + 1, "entries after " + last + " are missing (deleted): a checkpoint vouches for entry "
                     + nextCp.getKey());
@@ -85,6 +115,22 @@ public final class AuditVerifier {
                     : "entries after " + head + " were not appended through the log: the chain's head is at " + head);
         }
         return new VerifyResult.Ok(last, checkpoints.size());
+    }
+
+    /** Removes the purged entries {@code marker} covers; their number must be the number it records. */
+    private static VerifyResult account(PurgeMarker marker, long markerSeq, List<AuditRecord> unaccounted) {
+        int before = unaccounted.size();
+        unaccounted.removeIf(p -> marker.covers(p.entry().category(), p.ts(), p.seq()));
+        int covered = before - unaccounted.size();
+        if (covered != marker.purged()) {
+            return new VerifyResult.Broken(markerSeq, "the retention purge at " + markerSeq + " records " + marker.purged()
+                    + " erased entries, but " + covered + " erased entries before it match it");
+        }
+        return null;
+    }
+
+    private static boolean isEmptied(AuditEntry e) {
+        return e.actor().isEmpty() && e.action().isEmpty() && e.subject() == null && e.beforeJson() == null && e.afterJson() == null;
     }
 
     private VerifyResult checkCheckpoint(Checkpoint cp, String chainHash) {

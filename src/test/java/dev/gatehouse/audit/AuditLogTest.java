@@ -115,8 +115,8 @@ class AuditLogTest {
             AuditLog log = log(db, 1_000);
             appendSome(log, 1);
             // a failed append (here: seq 2 already taken by a foreign row) must not move the head
-            sql(db, "INSERT INTO audit_log (seq, ts, category, actor, action, prev_hash, hash) VALUES "
-                    + "(2, CURRENT_TIMESTAMP, 'admin', 'x', 'x', '" + Canonical.GENESIS + "', '" + Canonical.GENESIS + "')");
+            sql(db, "INSERT INTO audit_log (seq, ts, category, actor, action, body_digest, prev_hash, hash) VALUES (2,"
+                    + " CURRENT_TIMESTAMP, 'admin', 'x', 'x', '" + Canonical.GENESIS + "', '" + Canonical.GENESIS + "', '" + Canonical.GENESIS + "')");
             assertThatThrownBy(() -> log.append(AuditEntry.of(AuditCategory.ADMIN, "a", "b", null)))
                     .isInstanceOf(StoreException.class);
             try (Connection c = db.connection(); Statement s = c.createStatement();
