@@ -1,0 +1,190 @@
+package dev.gatehouse.audit;
+
+import dev.gatehouse.store.Database;
+import dev.gatehouse.store.Jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The append-only, hash-chained audit log. Every call blocks on JDBC: run it through
+ * {@link dev.gatehouse.store.Blocking}, never on an event loop.
+ * <p>
+ * Serialisation: each append is one transaction that reads the chain's head with
+ * {@code SELECT ... FOR UPDATE} on the one-row {@code audit_head} table, inserts the entry linked to
+ * that head, and moves the head. The row lock (PostgreSQL and H2 both honour it) makes appends from
+ * several gateway instances over one database queue behind each other, so the chain stays linear
+ * and no two entries get the same seq or prev_hash. Inside one JVM a lock in front of the
+ * transaction also queues the writers, so they wait on a cheap in-memory lock instead of holding
+ * pooled connections while waiting on the database lock (and H2's lock timeout is not hit).
+ * <p>
+ * A checkpoint is signed in the same transaction as every {@code checkpointEvery}-th entry, and on
+ * demand by {@link #checkpoint()}.
+ */
+public final class AuditLog {
+    public static final int DEFAULT_CHECKPOINT_EVERY = 1_000;
+
+    private final Database db;
+    private final AuditKey key;
+    private final int checkpointEvery;
+    private final Clock clock;
+    private final ReentrantLock writer = new ReentrantLock(true);
+
+    public AuditLog(Database db, AuditKey key, int checkpointEvery, Clock clock) {
+        if (checkpointEvery < 1) throw new IllegalArgumentException("checkpointEvery must be at least 1, not " + checkpointEvery);
+        this.db = db;
+        this.key = key;
+        this.checkpointEvery = checkpointEvery;
+        this.clock = clock;
+    }
+
+    public AuditLog(Database db, AuditKey key) {
+        this(db, key, DEFAULT_CHECKPOINT_EVERY, Clock.systemUTC());
+    }
+
+    /** Appends {@code entry} as the chain's next link and returns it as stored. */
+    public AuditRecord append(AuditEntry entry) {
+        writer.lock();
+        try {
+            return db.inTransaction(c -> appendLocked(c, lockHead(c), entry));
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    /**
+     * Erases the bodies of {@code category}'s entries older than {@code before} and appends the
+     * {@code retention} entry that records it, in one transaction under the head lock (so no entry
+     * can slip in between). The stubs keep seq, ts, category and body digest, so the chain still
+     * verifies; {@link AuditVerifier} accepts an erased entry only if a later purge entry covers it.
+     * Returns that purge entry, or empty if nothing was old enough.
+     */
+    public Optional<AuditRecord> purge(AuditCategory category, Instant before, String actor) {
+        if (category == AuditCategory.RETENTION) {
+            throw new IllegalArgumentException("retention entries are the record of purges and are never purged");
+        }
+        writer.lock();
+        try {
+            return db.inTransaction(c -> {
+                Head head = lockHead(c);
+                int purged;
+                try (PreparedStatement ps = c.prepareStatement("UPDATE audit_log SET actor = '', action = '', subject = NULL,"
+                        + " before_json = NULL, after_json = NULL, purged = TRUE"
+                        + " WHERE category = ? AND ts < ? AND seq <= ? AND purged = FALSE")) {
+                    ps.setString(1, category.wire());
+                    Jdbc.time(ps, 2, before);
+                    ps.setLong(3, head.seq);
+                    purged = ps.executeUpdate();
+                }
+                if (purged == 0) return Optional.<AuditRecord>empty();
+                PurgeMarker marker = new PurgeMarker(category, Jdbc.truncate(before), head.seq, purged);
+                return Optional.of(appendLocked(c, head, new AuditEntry(AuditCategory.RETENTION, actor,
+                        PurgeMarker.ACTION, category.wire(), null, marker.toJson())));
+            });
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    private AuditRecord appendLocked(Connection c, Head head, AuditEntry entry) throws SQLException {
+        long seq = head.seq + 1;
+        Instant ts = Jdbc.now(clock);
+        AuditRecord record = new AuditRecord(seq, ts, entry, head.hash, Canonical.hash(head.hash, seq, ts, entry), false);
+        insert(c, record);
+        moveHead(c, seq, record.hash());
+        if (seq % checkpointEvery == 0) insertCheckpoint(c, seq, record.hash(), ts);
+        return record;
+    }
+
+    /** Signs the current head now; empty if the log is empty. An existing checkpoint at the head is returned as is. */
+    public Optional<Checkpoint> checkpoint() {
+        writer.lock();
+        try {
+            return db.inTransaction(c -> {
+                Head head = lockHead(c);
+                if (head.seq == 0) return Optional.<Checkpoint>empty();
+                Optional<Checkpoint> existing = AuditReader.checkpointAt(c, head.seq);
+                if (existing.isPresent()) return existing;
+                return Optional.of(insertCheckpoint(c, head.seq, head.hash, Jdbc.now(clock)));
+            });
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    /** The last {@code n} entries, oldest first (reading needs no key). */
+    public static List<AuditRecord> tail(Database db, int n) {
+        return db.withConnection(c -> {
+            List<AuditRecord> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?")) {
+                ps.setInt(1, n);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(AuditReader.record(rs));
+                }
+            }
+            Collections.reverse(out);
+            return out;
+        });
+    }
+
+    private record Head(long seq, String hash) {}
+
+    private static Head lockHead(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE");
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) throw new IllegalStateException("audit_head has no row; the V8 migration did not run");
+            return new Head(rs.getLong(1), rs.getString(2));
+        }
+    }
+
+    private static void insert(Connection c, AuditRecord r) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (seq, ts, category, actor, action, subject,"
+                + " before_json, after_json, body_digest, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            AuditEntry e = r.entry();
+            ps.setLong(1, r.seq());
+            Jdbc.time(ps, 2, r.ts());
+            ps.setString(3, e.category().wire());
+            ps.setString(4, e.actor());
+            ps.setString(5, e.action());
+            Jdbc.text(ps, 6, e.subject());
+            Jdbc.text(ps, 7, e.beforeJson());
+            Jdbc.text(ps, 8, e.afterJson());
+            ps.setString(9, Canonical.bodyDigest(e));
+            ps.setString(10, r.prevHash());
+            ps.setString(11, r.hash());
+            ps.executeUpdate();
+        }
+    }
+
+    private static void moveHead(Connection c, long seq, String hash) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1")) {
+            ps.setLong(1, seq);
+            ps.setString(2, hash);
+            ps.executeUpdate();
+        }
+    }
+
+    private Checkpoint insertCheckpoint(Connection c, long seq, String hash, Instant ts) throws SQLException {
+        Checkpoint cp = new Checkpoint(seq, ts, hash, key.signBase64(Canonical.checkpointBytes(seq, hash)), key.keyId());
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO audit_checkpoints (seq, ts, hash, signature, key_id) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setLong(1, cp.seq());
+            Jdbc.time(ps, 2, cp.ts());
+            ps.setString(3, cp.hash());
+            ps.setString(4, cp.signatureBase64());
+            ps.setString(5, cp.keyId());
+            ps.executeUpdate();
+        }
+        return cp;
+    }
+}
