@@ -1,5 +1,7 @@
 package dev.gatehouse.admin;
 
+import dev.gatehouse.audit.AuditCategory;
+import dev.gatehouse.audit.AuditEntry;
 import dev.gatehouse.api.ErrorCode;
 import dev.gatehouse.api.GatewayException;
 import dev.gatehouse.api.OpenAiErrors;
@@ -26,6 +28,7 @@ import java.util.stream.Collectors;
  * Shared by every event loop: the router is immutable and the sessions map concurrent.
  */
 public final class AdminHandler implements Handler<HttpServerRequest> {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AdminHandler.class);
     static final long MAX_BODY_BYTES = 1024 * 1024;
 
     private final Subsystems subsystems;
@@ -83,9 +86,28 @@ public final class AdminHandler implements Handler<HttpServerRequest> {
         readBody(http)
                 .compose(body -> principal(http, route)
                         .compose(p -> checkCustomer(p, found))
-                        .compose(p -> route.endpoint().handle(new AdminRequest(p, found.params(), http.params(), body, http))))
+                        .compose(p -> route.endpoint().handle(new AdminRequest(p, found.params(), http.params(), body, http))
+                                .compose(reply -> audited(p, found, reply))))
                 .onSuccess(reply -> write(http, reply))
                 .onFailure(t -> fail(http, AdminErrors.map(t)));
+    }
+
+    /**
+     * Every change made through the API goes into the audit trail before its answer: who, which
+     * endpoint, on what. Request bodies are not recorded (they may carry passwords and keys).
+     */
+    private Future<Reply> audited(Principal p, Router.Match.Found found, Reply reply) {
+        Router.Route route = found.route();
+        if (route.method() == HttpMethod.GET || p == null) return Future.succeededFuture(reply);
+        String actor = p.kind().name().toLowerCase(java.util.Locale.ROOT) + ":" + p.id();
+        String action = route.method().name() + " " + Router.BASE + route.pattern();
+        String subject = new java.util.TreeMap<>(found.params()).toString();
+        return subsystems.blocking().run(() -> subsystems.audit().append(AuditEntry.of(AuditCategory.ADMIN, actor, action, subject)))
+                .map(recorded -> reply)
+                .recover(e -> {
+                    log.error("could not write the audit entry of {} by {}: {}", action, actor, e.toString());
+                    return Future.succeededFuture(reply);
+                });
     }
 
     private Future<Principal> principal(HttpServerRequest http, Router.Route route) {

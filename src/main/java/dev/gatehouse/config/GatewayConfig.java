@@ -20,6 +20,6 @@ public record GatewayConfig(ServerConfig server, List<ApiKeyConfig> apiKeys, Map
         return new GatewayConfig(server, apiKeys, providers, routes, defaults,
                 new StoreConfig(jdbcUrl, store.user(), store.password(), store.maxPoolSize()),
                 new MeteringConfig(dataDir + "/journal", metering.fsyncIntervalMs(), metering.cnyPerUsd()),
-                new SecurityConfig(security.masterKey(), dataDir + "/master.key"), controls);
+                new SecurityConfig(security.masterKey(), dataDir + "/master.key", dataDir + "/audit.key"), controls);
     }
 }

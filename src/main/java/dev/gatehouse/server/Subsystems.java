@@ -9,6 +9,8 @@ import dev.gatehouse.accounts.ProjectStore;
 import dev.gatehouse.accounts.StoreKeyAuthenticator;
 import dev.gatehouse.accounts.UserStore;
 import dev.gatehouse.accounts.Vault;
+import dev.gatehouse.audit.AuditKey;
+import dev.gatehouse.audit.AuditLog;
 import dev.gatehouse.auth.ConfigKeyAuthenticator;
 import dev.gatehouse.compliance.kyc.AccessIpRecorder;
 import dev.gatehouse.compliance.kyc.CustomerScreening;
@@ -64,6 +66,7 @@ public final class Subsystems implements AutoCloseable {
     private Database db;
     private Blocking blocking;
     private Vault vault;
+    private AuditLog audit;
     private KeyDirectory keyDirectory;
     private LastUsedRecorder lastUsed;
     private CustomerStore customers;
@@ -92,6 +95,7 @@ public final class Subsystems implements AutoCloseable {
             s.db = s.track(Database.open(config.store()));
             s.blocking = s.track(new Blocking());
             s.vault = Vault.open(config.security());
+            s.audit = new AuditLog(s.db, AuditKey.loadOrCreate(Path.of(config.security().auditKeyFile())));
             s.keyDirectory = s.track(KeyDirectory.start(s.db, KeyDirectory.DEFAULT_REFRESH));
             s.customers = new CustomerStore(s.db, s.keyDirectory);
             // the lists in force, in memory; an import through this instance rescreens every customer
@@ -145,6 +149,7 @@ public final class Subsystems implements AutoCloseable {
     public Database db() { return db; }
     public Blocking blocking() { return blocking; }
     public Vault vault() { return vault; }
+    public AuditLog audit() { return audit; }
     public KeyDirectory keyDirectory() { return keyDirectory; }
     public CustomerStore customers() { return customers; }
     public ProjectStore projects() { return projects; }

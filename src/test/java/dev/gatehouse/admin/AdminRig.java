@@ -56,7 +56,15 @@ final class AdminRig implements AutoCloseable {
     final Gateway gateway;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private AdminRig(Gateway gateway) { this.gateway = gateway; }
+    private final Path dataDir;
+
+    private AdminRig(Gateway gateway, Path dataDir) {
+        this.gateway = gateway;
+        this.dataDir = dataDir;
+    }
+
+    /** The gateway's data folder (journal, master key, audit key). */
+    Path dataDir() { return dataDir; }
 
     static AdminRig h2(ProviderSimulator sim) throws Exception {
         return start(sim, "jdbc:h2:mem:admin-" + System.nanoTime(), "sa", Files.createTempDirectory("admin-rig"));
@@ -77,7 +85,7 @@ final class AdminRig implements AutoCloseable {
                     deployments: [{provider: openai, model: gpt-4o-mini}]
                 """.formatted(user, sim.port());
         GatewayConfig config = new ConfigLoader(name -> null).parse(yaml, "admin-test").withData(jdbcUrl, dataDir.toString());
-        return new AdminRig(Gateway.start(config).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS));
+        return new AdminRig(Gateway.start(config).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS), dataDir);
     }
 
     Subsystems s() { return gateway.subsystems(); }
