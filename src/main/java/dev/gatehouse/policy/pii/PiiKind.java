@@ -37,7 +37,8 @@ public enum PiiKind {
             case BANK_CARD -> text.replaceAll("\\D", "");
             case PHONE -> {
                 String digits = text.replaceAll("\\D", "");
-                yield digits.substring(digits.length() - 11);
+                // drop a +86 / 0086 prefix: the subscriber number is the last 11 digits
+                yield digits.length() > 11 ? digits.substring(digits.length() - 11) : digits;
             }
             case EMAIL, IP -> text.toLowerCase(java.util.Locale.ROOT);
             case NAME -> text.strip().toLowerCase(java.util.Locale.ROOT);
