@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
  * Payment card number: 13-19 digits, either contiguous or in groups of 3-6 separated by single
  * spaces or dashes (4-4-4-4, 4-6-5, 6-13 ...), and only when the Luhn checksum holds, which
  * rejects nine in ten arbitrary numbers. A number followed by more digits is not a card.
+ * 14-digit numbers must also start with 3: the only 14-digit cards are Diners Club (30/36/38/39),
+ * while 14 digits starting with 2 are usually yyyyMMddHHmmss timestamps.
  */
 public final class BankCard implements PiiDetector {
     private static final Pattern CANDIDATE = Pattern.compile(
@@ -24,6 +26,9 @@ public final class BankCard implements PiiDetector {
 
     static boolean isValid(String candidate) {
         String digits = candidate.replaceAll("\\D", "");
+        if (digits.length() == 14 && digits.charAt(0) != '3') {
+            return false;
+        }
         return digits.length() >= 13 && digits.length() <= 19 && luhn(digits);
     }
 

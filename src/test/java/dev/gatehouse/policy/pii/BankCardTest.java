@@ -32,8 +32,14 @@ class BankCardTest {
     }
 
     @Test
-    void should_not_flag_a_timestamp() {
-        assertThat(found(detector, "20261122123456")).isEmpty();
+    void should_not_flag_a_timestamp_even_when_it_passes_luhn() {
+        assertThat(BankCard.luhn("20261122123452")).isTrue();
+        assertThat(found(detector, "20261122123456 and 20261122123452")).isEmpty();
+    }
+
+    @Test
+    void should_find_a_14_digit_diners_club_card() {
+        assertThat(found(detector, "Diners 30569309025904")).containsExactly("30569309025904");
     }
 
     @Test

@@ -30,6 +30,7 @@ class IpAddressTest {
     @Test
     void should_not_flag_clock_times_or_scope_operators_as_ipv6() {
         assertThat(found(detector, "at 12:30:45 call a::b or std::vector, loopback ::1")).isEmpty();
+        assertThat(found(detector, "MAC 00:1A:2B:3C:4D:5E, separator ::")).isEmpty();
     }
 
     @Test
