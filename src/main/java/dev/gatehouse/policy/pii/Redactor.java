@@ -81,7 +81,7 @@ public final class Redactor {
             });
         }
 
-        /** Everything found so far in this request. */
+        /** Everything found so far in this request; offsets are relative to the text each was found in. */
         public List<Finding> findings() {
             return List.copyOf(findings);
         }
