@@ -1,0 +1,50 @@
+package dev.gatehouse.policy.pii;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Payment card number: 13-19 digits, either contiguous or in groups of 3-6 separated by single
+ * spaces or dashes (4-4-4-4, 4-6-5, 6-13 ...), and only when the Luhn checksum holds, which
+ * rejects nine in ten arbitrary numbers. A number followed by more digits is not a card.
+ * 14-digit numbers must also start with 3: the only 14-digit cards are Diners Club (30/36/38/39),
+ * while 14 digits starting with 2 are usually yyyyMMddHHmmss timestamps.
+ */
+public final class BankCard implements PiiDetector {
+    private static final Pattern CANDIDATE = Pattern.compile(
+            "(?<![0-9A-Za-z.-])(?:\\d{13,19}|\\d{4,6}(?:[ -]\\d{3,13}){1,4})(?![0-9A-Za-z]|[.-]\\d)");
+
+    @Override
+    public PiiKind kind() {
+        return PiiKind.BANK_CARD;
+    }
+
+    @Override
+    public List<Finding> detect(CharSequence text) {
+        return RegexFindings.find(kind(), CANDIDATE, text, BankCard::isValid);
+    }
+
+    static boolean isValid(String candidate) {
+        String digits = candidate.replaceAll("\\D", "");
+        if (digits.length() == 14 && digits.charAt(0) != '3') {
+            return false;
+        }
+        return digits.length() >= 13 && digits.length() <= 19 && luhn(digits);
+    }
+
+    /** Luhn (mod 10) check over a string of digits. */
+    public static boolean luhn(String digits) {
+        int sum = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            int d = digits.charAt(digits.length() - 1 - i) - '0';
+            if (i % 2 == 1) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+        }
+        return sum % 10 == 0;
+    }
+}

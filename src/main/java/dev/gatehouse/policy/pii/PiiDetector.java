@@ -1,0 +1,23 @@
+package dev.gatehouse.policy.pii;
+
+import java.util.List;
+
+/**
+ * A detector for one kind of personal information. Each implementation is a small class with a
+ * documented, deliberately conservative rule: a missed detection is preferable to redacting
+ * order numbers and version strings out of every prompt.
+ */
+public sealed interface PiiDetector
+        permits PrcResidentId, MainlandMobile, BankCard, Email, Passport, IpAddress, NameList {
+
+    PiiKind kind();
+
+    /** All findings in {@code text}, in order of position. Findings of one detector never overlap. */
+    List<Finding> detect(CharSequence text);
+
+    /** The built-in detectors (all but the name list, which needs configuration). */
+    static List<PiiDetector> defaults() {
+        return List.of(new PrcResidentId(), new MainlandMobile(), new BankCard(), new Email(),
+                new Passport(), new IpAddress());
+    }
+}

@@ -1,0 +1,94 @@
+package dev.gatehouse.policy.pii;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Replaces personal information with typed placeholders such as {@code [ID_NUMBER_1]} and keeps
+ * what it replaced so the response can be restored. Immutable and thread-safe; the per-request
+ * state lives in a {@link Session}, so that the same person's phone number in two messages of one
+ * request gets the same placeholder.
+ */
+public final class Redactor {
+    private final List<PiiDetector> detectors;
+
+    public Redactor(List<PiiDetector> detectors) {
+        this.detectors = List.copyOf(Objects.requireNonNull(detectors, "detectors"));
+    }
+
+    /** All findings of all detectors in {@code text}, overlaps resolved, ordered by position. */
+    public List<Finding> scan(CharSequence text) {
+        List<Finding> all = new ArrayList<>();
+        for (PiiDetector detector : detectors) {
+            all.addAll(detector.detect(text));
+        }
+        return Overlaps.resolve(all);
+    }
+
+    /** Redacts one text on its own; for a request with several messages use {@link #newSession()}. */
+    public Redaction redact(CharSequence text) {
+        Session session = newSession();
+        String redacted = session.redact(text);
+        return new Redaction(redacted, session.map(), session.findings());
+    }
+
+    public Session newSession() {
+        return new Session();
+    }
+
+    /** The result of redacting one text: what to send upstream, how to restore, and what was found. */
+    public record Redaction(String text, RedactionMap map, List<Finding> findings) {
+        public Redaction {
+            findings = List.copyOf(findings);
+        }
+    }
+
+    /** Placeholder numbering for one request. Not thread-safe. */
+    public final class Session {
+        private final Map<String, String> placeholderByValue = new LinkedHashMap<>();
+        private final Map<String, String> originalByPlaceholder = new LinkedHashMap<>();
+        private final Map<PiiKind, Integer> counters = new EnumMap<>(PiiKind.class);
+        private final List<Finding> findings = new ArrayList<>();
+
+        private Session() {
+        }
+
+        /** Returns {@code text} with every finding replaced by its placeholder. */
+        public String redact(CharSequence text) {
+            List<Finding> found = scan(text);
+            StringBuilder out = new StringBuilder(text.length());
+            int last = 0;
+            for (Finding f : found) {
+                out.append(text, last, f.start()).append(placeholderFor(f));
+                last = f.end();
+            }
+            out.append(text, last, text.length());
+            findings.addAll(found);
+            return out.toString();
+        }
+
+        private String placeholderFor(Finding f) {
+            String key = f.kind() + "\u0000" + f.normalised();
+            return placeholderByValue.computeIfAbsent(key, k -> {
+                int n = counters.merge(f.kind(), 1, Integer::sum);
+                String placeholder = "[" + f.kind().placeholderLabel() + "_" + n + "]";
+                originalByPlaceholder.put(placeholder, f.text());
+                return placeholder;
+            });
+        }
+
+        /** Everything found so far in this request; offsets are relative to the text each was found in. */
+        public List<Finding> findings() {
+            return List.copyOf(findings);
+        }
+
+        /** A snapshot of the placeholders issued so far. */
+        public RedactionMap map() {
+            return new RedactionMap(originalByPlaceholder);
+        }
+    }
+}
