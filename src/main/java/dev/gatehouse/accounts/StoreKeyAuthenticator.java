@@ -18,10 +18,10 @@ import io.vertx.core.Future;
 public final class StoreKeyAuthenticator implements GatewayStage {
     private final KeyDirectory directory;
     private final LastUsedRecorder lastUsed;
-    private final GatewayStage fallback;
+    private final ConfigKeyAuthenticator fallback;
 
     /** @param fallback the next authenticator for keys the store does not know, or null */
-    public StoreKeyAuthenticator(KeyDirectory directory, LastUsedRecorder lastUsed, GatewayStage fallback) {
+    public StoreKeyAuthenticator(KeyDirectory directory, LastUsedRecorder lastUsed, ConfigKeyAuthenticator fallback) {
         this.directory = directory;
         this.lastUsed = lastUsed;
         this.fallback = fallback;
@@ -44,7 +44,7 @@ public final class StoreKeyAuthenticator implements GatewayStage {
             case KeyCheck.CustomerInactive c -> throw inactive(c.status());
             case KeyCheck.Unknown u -> {
                 if (fallback != null) {
-                    fallback.onHeaders(ctx);
+                    fallback.authenticate(ctx, key); // the header is read once, here
                 } else if (key == null) {
                     throw new GatewayException(ErrorCode.INVALID_API_KEY,
                             "You didn't provide an API key. Send it as 'Authorization: Bearer YOUR_KEY'.");

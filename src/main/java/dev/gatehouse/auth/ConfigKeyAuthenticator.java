@@ -41,7 +41,11 @@ public final class ConfigKeyAuthenticator implements GatewayStage {
 
     @Override
     public void onHeaders(RequestContext ctx) {
-        String key = presentedKey(ctx.http());
+        authenticate(ctx, presentedKey(ctx.http()));
+    }
+
+    /** Authenticates a key already read from the headers (null when none was sent). */
+    public void authenticate(RequestContext ctx, String key) {
         if (key == null) {
             throw new GatewayException(ErrorCode.INVALID_API_KEY,
                     "You didn't provide an API key. Send it as 'Authorization: Bearer YOUR_KEY'.");

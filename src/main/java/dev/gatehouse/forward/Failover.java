@@ -42,7 +42,7 @@ public final class Failover {
 
     /** Runs the request; the future fails with a {@link GatewayException} for the client. */
     public Future<AttemptResult> execute(RequestContext ctx) {
-        List<Deployment> usable = ctx.candidates().stream().filter(d -> d.provider().adapter().supports(ctx.operation())).toList();
+        List<Deployment> usable = supporting(ctx.candidates(), ctx);
         if (usable.isEmpty()) {
             return Future.failedFuture(ctx.candidates().isEmpty()
                     ? new GatewayException(ErrorCode.CIRCUIT_OPEN, "no deployment of '" + ctx.model() + "' may serve this request")
@@ -50,6 +50,16 @@ public final class Failover {
                     + ctx.operation().openAiPath().substring(1), "model"));
         }
         return new Run(ctx, usable).next();
+    }
+
+    /** The candidates that serve the request's operation: the same list, not a copy, when all of them do. */
+    private static List<Deployment> supporting(List<Deployment> candidates, RequestContext ctx) {
+        for (Deployment d : candidates) {
+            if (!d.provider().adapter().supports(ctx.operation())) {
+                return candidates.stream().filter(c -> c.provider().adapter().supports(ctx.operation())).toList();
+            }
+        }
+        return candidates;
     }
 
     /** The state of one request's walk through its candidates. */

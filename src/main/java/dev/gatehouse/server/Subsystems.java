@@ -135,7 +135,7 @@ public final class Subsystems implements AutoCloseable {
     /** The stages these subsystems contribute, in pipeline order. */
     List<GatewayStage> stages(GatewayConfig config) {
         List<GatewayStage> stages = new ArrayList<>();
-        GatewayStage configKeys = config.apiKeys().isEmpty() ? null : new ConfigKeyAuthenticator(config.apiKeys());
+        ConfigKeyAuthenticator configKeys = config.apiKeys().isEmpty() ? null : new ConfigKeyAuthenticator(config.apiKeys());
         stages.add(new StoreKeyAuthenticator(keyDirectory, lastUsed, configKeys));
         stages.add(accessIps); // the addresses a customer's keys are used from, for its CIP record
         if (config.controls().metering()) stages.add(new MeteringStage(journal, prices));
