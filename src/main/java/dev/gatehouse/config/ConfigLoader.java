@@ -85,7 +85,10 @@ public final class ConfigLoader {
                 c.store() != null ? c.store().over(StoreConfig.DEFAULTS) : StoreConfig.DEFAULTS,
                 c.metering() != null ? c.metering().over(MeteringConfig.DEFAULTS) : MeteringConfig.DEFAULTS,
                 c.security() != null ? c.security().over(SecurityConfig.DEFAULTS) : SecurityConfig.DEFAULTS,
-                c.controls() != null ? c.controls().over(ControlsConfig.DEFAULTS) : ControlsConfig.DEFAULTS);
+                c.controls() != null ? c.controls().over(ControlsConfig.DEFAULTS) : ControlsConfig.DEFAULTS,
+                c.policy() != null ? c.policy().over(PolicyConfig.DEFAULTS) : PolicyConfig.DEFAULTS,
+                c.compliance() != null ? c.compliance().over(ComplianceConfig.DEFAULTS) : ComplianceConfig.DEFAULTS,
+                c.audit() != null ? c.audit().over(AuditConfig.DEFAULTS) : AuditConfig.DEFAULTS);
     }
 
     /**

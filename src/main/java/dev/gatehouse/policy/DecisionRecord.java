@@ -1,0 +1,39 @@
+package dev.gatehouse.policy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.gatehouse.api.Json;
+
+import java.util.List;
+
+/**
+ * What the audit trail keeps of one policy decision: the {@code after} JSON of a
+ * {@code policy_denial} entry (action = {@code code}) or of a {@code request_decision} entry
+ * (action {@code allow}). Facts only; never the prompt.
+ *
+ * @param code       {@code policy.<rule>} for a denial, {@code allow} otherwise
+ * @param narrowedBy the rules that removed deployments, as {@code rule:provider/model}
+ * @param redacted   the kinds of personal data redacted before forwarding
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record DecisionRecord(String requestId, String code, String rule, String route, String keyId,
+                             String customerId, String customerCountry, String clientIp, String clientCountry,
+                             List<String> narrowedBy, List<String> redacted, String message) {
+
+    public String toJson() {
+        try {
+            return Json.MAPPER.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static DecisionRecord fromJson(String json) {
+        try {
+            return Json.MAPPER.readValue(json, DecisionRecord.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a policy decision record: " + e.getOriginalMessage(), e);
+        }
+    }
+}
