@@ -4,8 +4,8 @@
 -- name); sensitive marks sensitive personal information (ID numbers, bank cards, passports).
 CREATE TABLE pi_transfers (
     id                VARCHAR(40)   PRIMARY KEY,
-    at                TIMESTAMP WITH TIME ZONE NOT NULL,
-    year              INTEGER       NOT NULL,
+    sent_at           TIMESTAMP WITH TIME ZONE NOT NULL,
+    transfer_year     INTEGER       NOT NULL,
     request_id        VARCHAR(64)   NOT NULL,
     customer_id       VARCHAR(40),
     provider          VARCHAR(100)  NOT NULL,
@@ -14,8 +14,8 @@ CREATE TABLE pi_transfers (
     sensitive         BOOLEAN       NOT NULL,
     subject_hash      CHAR(64)      NOT NULL
 );
-CREATE INDEX pi_transfers_year ON pi_transfers (year, provider, kind);
-CREATE INDEX pi_transfers_subject ON pi_transfers (year, subject_hash);
+CREATE INDEX pi_transfers_year ON pi_transfers (transfer_year, provider, kind);
+CREATE INDEX pi_transfers_subject ON pi_transfers (transfer_year, subject_hash);
 
 -- The salt of subject hashes, created once per database so that every instance counts alike.
 CREATE TABLE pi_salt (
