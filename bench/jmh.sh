@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # JMH micro-benchmarks of Gatehouse's hot paths (src/jmh/java, Maven profile -Pjmh):
-# request parse and model extraction, SSE chunk relay, key lookup, token counting.
+# request parse and model extraction, SSE chunk relay, key lookup, token counting, screening,
+# client IP to country.
 #
 #   ./bench/jmh.sh            full settings; writes docs/benchmarks/jmh.txt
 #   ./bench/jmh.sh --quick    short settings (1 fork, 2 x 1 s warm-up, 3 x 1 s measurement), prints only
