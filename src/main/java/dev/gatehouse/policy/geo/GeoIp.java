@@ -92,9 +92,9 @@ public final class GeoIp implements AutoCloseable {
      */
     public String country(InetAddress ip) {
         if (reader == null || ip == null || !routable(ip)) return null;
-        Record r;
+        CountryRecord r;
         try {
-            r = reader.get(ip, Record.class);
+            r = reader.get(ip, CountryRecord.class);
         } catch (IOException | RuntimeException e) {
             return null; // a corrupt region of the file: unknown, as for an address it does not cover
         }
@@ -141,11 +141,11 @@ public final class GeoIp implements AutoCloseable {
         return null;
     }
 
-    /** One database record, in either layout; the reader fills what is there and passes null for the rest. */
-    public record Record(String countryCode, Country country) {
+    /** One database record, in either layout; the reader fills what is there and passes null for the rest (public: the reader constructs it reflectively). */
+    public record CountryRecord(String countryCode, CountryField country) {
         @MaxMindDbConstructor
-        public Record(@MaxMindDbParameter(name = "country_code") String countryCode,
-                      @MaxMindDbParameter(name = "country") Country country) {
+        public CountryRecord(@MaxMindDbParameter(name = "country_code") String countryCode,
+                      @MaxMindDbParameter(name = "country") CountryField country) {
             this.countryCode = countryCode;
             this.country = country;
         }
@@ -157,9 +157,9 @@ public final class GeoIp implements AutoCloseable {
     }
 
     /** MaxMind's {@code country} map; only the code is read. */
-    public record Country(String isoCode) {
+    public record CountryField(String isoCode) {
         @MaxMindDbConstructor
-        public Country(@MaxMindDbParameter(name = "iso_code") String isoCode) {
+        public CountryField(@MaxMindDbParameter(name = "iso_code") String isoCode) {
             this.isoCode = isoCode;
         }
     }
