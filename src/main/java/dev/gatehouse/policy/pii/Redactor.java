@@ -1,11 +1,14 @@
 package dev.gatehouse.policy.pii;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Replaces personal information with typed placeholders such as {@code [ID_NUMBER_1]} and keeps
@@ -14,6 +17,7 @@ import java.util.Objects;
  * request gets the same placeholder.
  */
 public final class Redactor {
+    private static final Set<PiiKind> ALL_KINDS = Collections.unmodifiableSet(EnumSet.allOf(PiiKind.class));
     private final List<PiiDetector> detectors;
 
     public Redactor(List<PiiDetector> detectors) {
@@ -59,15 +63,34 @@ public final class Redactor {
 
         /** Returns {@code text} with every finding replaced by its placeholder. */
         public String redact(CharSequence text) {
+            return redact(text, ALL_KINDS);
+        }
+
+        /**
+         * Returns {@code text} with the findings of {@code kinds} replaced by their placeholders;
+         * other kinds stay as they are. Overlaps are resolved among all detectors first, so the
+         * digits of an ID number are never redacted as a phone number when only phones are asked
+         * for. A text without such findings comes back as the same String instance.
+         */
+        public String redact(CharSequence text, Set<PiiKind> kinds) {
             List<Finding> found = scan(text);
-            StringBuilder out = new StringBuilder(text.length());
+            StringBuilder out = null;
             int last = 0;
             for (Finding f : found) {
+                if (!kinds.contains(f.kind())) {
+                    continue;
+                }
+                if (out == null) {
+                    out = new StringBuilder(text.length());
+                }
                 out.append(text, last, f.start()).append(placeholderFor(f));
                 last = f.end();
+                findings.add(f);
+            }
+            if (out == null) {
+                return text.toString();
             }
             out.append(text, last, text.length());
-            findings.addAll(found);
             return out.toString();
         }
 
@@ -81,7 +104,7 @@ public final class Redactor {
             });
         }
 
-        /** Everything found so far in this request; offsets are relative to the text each was found in. */
+        /** Everything redacted so far in this request; offsets are relative to the text each was found in. */
         public List<Finding> findings() {
             return List.copyOf(findings);
         }
