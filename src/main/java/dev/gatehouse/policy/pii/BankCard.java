@@ -19,9 +19,10 @@ public final class BankCard implements PiiDetector {
             "(?<![0-9A-Za-z.-])(?:\\d{13,19}|\\d{4,6}(?:[ -]\\d{3,13}){1,4})(?![0-9A-Za-z]|[.-]\\d)");
 
     static final int LABEL_WINDOW = 20;
-    /** A label that ends right before the number: "订单号：", "快递单号 ", "Order #", "tracking no. ". */
+    /** A label that ends right before the number: "订单号：", "快递单号 ", "Order #", "tracking no. ", "order_no":". */
     private static final Pattern NOT_A_CARD_LABEL = Pattern.compile(
-            "(?i)(?:订单|单号|运单|快递|发票|\\b(?:order|tracking|invoice))(?:\\s*(?:no\\.?|number|id|号码?|编号))?\\s*[#:：]?\\s*$");
+            "(?i)(?:订单|单号|运单|快递|发票|\\b(?:order|tracking|invoice))(?:[\\s_-]*(?:no\\.?|number|id|号码?|编号))?"
+                    + "[\"']?\\s*[#:：=]?\\s*[\"']?\\s*$");
 
     @Override
     public PiiKind kind() {

@@ -42,7 +42,7 @@ public final class PromptRedaction {
         Objects.requireNonNull(kinds, "kinds");
         if (kinds.isEmpty() || ctx.body() == null) return new Redacted(List.of(), RedactionMap.empty());
         Redactor.Session session = r.newSession();
-        PromptTexts.visit(ctx.operation(), ctx.body(), text -> session.redact(text, kinds));
+        PromptTexts.visit(ctx.operation(), ctx.body(), (context, text) -> session.redact(context, text, kinds));
         Redacted result = new Redacted(session.findings(), session.map());
         if (restoreInResponse && !result.map().isEmpty()) ctx.addResponseFilter(new PlaceholderRestoration(result.map()));
         return result;

@@ -17,8 +17,8 @@ public final class PromptScan {
     /** All findings in the request, in document order; empty when there are none. */
     public static List<Finding> scan(Operation op, ObjectNode body, Redactor r) {
         List<Finding> out = new ArrayList<>(0);
-        PromptTexts.visit(op, body, text -> {
-            out.addAll(r.scan(text));
+        PromptTexts.visit(op, body, (context, text) -> {
+            out.addAll(r.scan(context, text));
             return text;
         });
         return out;

@@ -33,6 +33,24 @@ public final class Redactor {
         return Overlaps.resolve(all);
     }
 
+    /**
+     * The findings in {@code text} when it follows {@code context} (a JSON key such as
+     * {@code "order_no: "}, which tells a card number from an order number), offsets within {@code text}.
+     */
+    public List<Finding> scan(String context, String text) {
+        if (context.isEmpty()) {
+            return scan(text);
+        }
+        int offset = context.length();
+        List<Finding> out = new ArrayList<>(0);
+        for (Finding f : scan(context + text)) {
+            if (f.start() >= offset) {
+                out.add(new Finding(f.kind(), f.start() - offset, f.end() - offset, f.text()));
+            }
+        }
+        return out;
+    }
+
     /** Redacts one text on its own; for a request with several messages use {@link #newSession()}. */
     public Redaction redact(CharSequence text) {
         Session session = newSession();
@@ -73,7 +91,15 @@ public final class Redactor {
          * for. A text without such findings comes back as the same String instance.
          */
         public String redact(CharSequence text, Set<PiiKind> kinds) {
-            List<Finding> found = scan(text);
+            return replace(text, scan(text), kinds);
+        }
+
+        /** As {@link #redact(CharSequence, Set)} for a text read after {@code context} (see {@link #scan(String, String)}). */
+        public String redact(String context, String text, Set<PiiKind> kinds) {
+            return replace(text, scan(context, text), kinds);
+        }
+
+        private String replace(CharSequence text, List<Finding> found, Set<PiiKind> kinds) {
             StringBuilder out = null;
             int last = 0;
             for (Finding f : found) {

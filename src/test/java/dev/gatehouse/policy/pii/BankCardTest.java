@@ -51,6 +51,7 @@ class BankCardTest {
         assertThat(found(detector, "Order #6222021234567890128 shipped")).isEmpty();
         assertThat(found(detector, "运单 6222021234567890128")).isEmpty();
         assertThat(found(detector, "tracking no. 6222021234567890128")).isEmpty();
+        assertThat(found(detector, "{\"order_no\":\"6222021234567890128\"}")).isEmpty();
         assertThat(found(detector, "下单后请用卡6222021234567890128付款")).containsExactly("6222021234567890128");
         assertThat(found(detector, "in order to pay use 6222021234567890128")).containsExactly("6222021234567890128");
     }
