@@ -152,7 +152,7 @@ public final class TransferRecorder implements AutoCloseable {
     public static Snapshot counts(Database db, int year) {
         return db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(DISTINCT subject_hash),"
-                    + " COUNT(DISTINCT CASE WHEN sensitive THEN subject_hash END), COUNT(*) FROM pi_transfers WHERE year = ?")) {
+                    + " COUNT(DISTINCT CASE WHEN sensitive THEN subject_hash END), COUNT(*) FROM pi_transfers WHERE transfer_year = ?")) {
                 ps.setInt(1, year);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
@@ -228,7 +228,7 @@ public final class TransferRecorder implements AutoCloseable {
 
     private static void load(Database db, SubjectCounter counter, int year) {
         db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT subject_hash, sensitive FROM pi_transfers WHERE year = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT subject_hash, sensitive FROM pi_transfers WHERE transfer_year = ?")) {
                 ps.setFetchSize(10_000); // a cursor on PostgreSQL: a busy year does not land in memory twice
                 ps.setInt(1, year);
                 try (ResultSet rs = ps.executeQuery()) {

@@ -27,7 +27,7 @@ final class TransferWriter implements AutoCloseable {
     private static final int BATCH = 500;
     private static final int CAPACITY = 100_000;
     private static final long MAX_BACKOFF_MS = 5_000;
-    private static final String INSERT = "INSERT INTO pi_transfers (id, at, year, request_id, customer_id, provider,"
+    private static final String INSERT = "INSERT INTO pi_transfers (id, sent_at, transfer_year, request_id, customer_id, provider,"
             + " processing_region, kind, sensitive, subject_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** One subject of one request sent to one provider. */
