@@ -4,6 +4,7 @@ import dev.gatehouse.policy.pii.SubjectCounter.Threshold;
 import dev.gatehouse.policy.pii.TransferRecorder.Alert;
 import dev.gatehouse.policy.pii.TransferRecorder.Snapshot;
 import dev.gatehouse.store.Database;
+import dev.gatehouse.store.StoreFixtures;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -191,6 +192,21 @@ class TransferRecorderTest {
             assertThatThrownBy(() -> r.record("req-1", null, "openai", "US", List.of(phone("13812345678"))))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void should_count_in_memory_and_report_rows_lost_when_the_store_stays_down_until_shutdown() {
+        Database db = StoreFixtures.h2();
+        TransferRecorder r = open(db);
+        db.close(); // the store goes away under a running recorder
+
+        r.record("req-1", null, "openai", "US", List.of(phone("13812345678"), finding(PiiKind.EMAIL, "a@example.com")));
+        assertThat(r.current().subjects()).as("counting does not wait for the store").isEqualTo(2);
+        long start = System.nanoTime();
+        r.close();
+
+        assertThat(r.dropped()).isEqualTo(2);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     }
 
     @ParameterizedTest
