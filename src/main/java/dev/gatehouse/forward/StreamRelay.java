@@ -7,6 +7,7 @@ import dev.gatehouse.api.ErrorCode;
 import dev.gatehouse.api.GatewayException;
 import dev.gatehouse.api.Json;
 import dev.gatehouse.api.OpenAiErrors;
+import dev.gatehouse.api.ResponseTextRewriter;
 import dev.gatehouse.api.SseParser;
 import dev.gatehouse.api.Usage;
 import dev.gatehouse.pipeline.RequestContext;
@@ -46,6 +47,8 @@ final class StreamRelay {
     private final ChunkNormalizer normalizer;
     private final SseParser parser;
     private final Listener listener;
+    /** Filters the text of each chunk when the request asked for it (redaction restored), else null. */
+    private final ResponseTextRewriter textRewriter;
     private boolean committed;
     private boolean over;
 
@@ -57,6 +60,7 @@ final class StreamRelay {
         this.listener = listener;
         this.normalizer = new ChunkNormalizer(ctx.clientWantsUsage(), ctx.body().get("messages"));
         this.parser = new SseParser(this::onEvent, MAX_EVENT_BYTES);
+        this.textRewriter = ctx.responseFilter() == null ? null : new ResponseTextRewriter(ctx.responseFilter());
     }
 
     boolean committed() { return committed; }
@@ -136,6 +140,7 @@ final class StreamRelay {
     private void write(ObjectNode chunk) {
         if (over) return;
         if (!committed) commit();
+        if (textRewriter != null) textRewriter.chunk(chunk);
         byte[] json;
         try {
             json = Json.MAPPER.writeValueAsBytes(chunk);

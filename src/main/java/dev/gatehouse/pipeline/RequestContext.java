@@ -3,6 +3,7 @@ package dev.gatehouse.pipeline;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.api.GatewayException;
 import dev.gatehouse.api.Operation;
+import dev.gatehouse.api.ResponseTextFilter;
 import dev.gatehouse.api.Usage;
 import dev.gatehouse.routing.Deployment;
 import dev.gatehouse.routing.Route;
@@ -32,6 +33,7 @@ public final class RequestContext {
     private List<Deployment> candidates;
     private final List<String> narrowedBy = new ArrayList<>(0);
     private Map<String, Object> attributes;
+    private ResponseTextFilter responseFilter;
 
     private Deployment servedBy;
     private int attempts;
@@ -101,6 +103,17 @@ public final class RequestContext {
         if (attributes == null) attributes = new HashMap<>(4);
         attributes.put(key, value);
     }
+
+    /**
+     * Adds a filter over the text of this request's chat response (restoring redacted values,
+     * scanning answers); filters run in the order added, each over what the previous let through.
+     */
+    public void addResponseFilter(ResponseTextFilter filter) {
+        responseFilter = responseFilter == null ? filter : ResponseTextFilter.chain(responseFilter, filter);
+    }
+
+    /** The response text filters of this request, chained, or null when there are none (the usual case). */
+    public ResponseTextFilter responseFilter() { return responseFilter; }
 
     public Deployment servedBy() { return servedBy; }
     public void servedBy(Deployment d) { this.servedBy = d; }

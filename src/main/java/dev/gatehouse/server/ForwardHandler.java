@@ -8,6 +8,8 @@ import dev.gatehouse.api.ErrorCode;
 import dev.gatehouse.api.GatewayException;
 import dev.gatehouse.api.Json;
 import dev.gatehouse.api.Operation;
+import dev.gatehouse.api.ResponseTextFilter;
+import dev.gatehouse.api.ResponseTextRewriter;
 import dev.gatehouse.forward.AttemptResult;
 import dev.gatehouse.forward.ClientGoneException;
 import dev.gatehouse.forward.Failover;
@@ -112,7 +114,7 @@ final class ForwardHandler {
                     ctx.succeeded(200, c.response().usage());
                     ctx.beforeFinish().onComplete(durable -> {
                         ctx.markFirstByte();
-                        Responses.json(ctx.http().response(), 200, c.response().body());
+                        Responses.json(ctx.http().response(), 200, filtered(ctx, c.response().body()));
                         pipeline.onComplete(ctx);
                     });
                     return;
@@ -140,6 +142,15 @@ final class ForwardHandler {
             log.error("request {} failed unexpectedly", ctx.requestId(), cause);
             finish(ctx, new GatewayException(ErrorCode.INTERNAL, "The gateway hit an internal error; request id " + ctx.requestId()), false);
         }
+    }
+
+    /** The body with the request's response filters applied; untouched (not even parsed) without filters. */
+    private static Buffer filtered(RequestContext ctx, Buffer body) {
+        ResponseTextFilter filter = ctx.responseFilter();
+        if (filter == null || ctx.operation() != Operation.CHAT) return body;
+        byte[] raw = body.getBytes();
+        byte[] out = ResponseTextRewriter.complete(raw, filter);
+        return out == raw ? body : Buffer.buffer(out);
     }
 
     private void finish(RequestContext ctx, GatewayException e, boolean closeConnection) {

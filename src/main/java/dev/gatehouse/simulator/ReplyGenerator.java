@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
  * every byte. Text replies read "Simulated reply to: &lt;first words of the last user message&gt;",
  * padded with filler words to the configured reply length (finish {@code stop}), or cut shorter by
  * a smaller {@code max_tokens} (finish {@code length}), as a real model stops on its own well
- * before a generous limit; then cut at the first stop sequence.
+ * before a generous limit; then cut at the first stop sequence. A model named like {@code *echo*}
+ * answers the last user message itself, unpadded, so a test can see what reached the upstream
+ * come back (redaction and restoration, say).
  */
 final class ReplyGenerator {
     private static final String FILLER = " and the simulated model keeps writing plain words until it is told to stop";
@@ -30,23 +32,31 @@ final class ReplyGenerator {
     Completion generate(ChatRequest r) {
         ChatRequest.Turn last = r.last();
         if (!r.tools().isEmpty() && r.toolsAllowed() && "user".equals(last.role())) return toolCall(r);
-        String subject = "tool".equals(last.role())
-                ? "Simulated reply to tool result: " + firstWords(last.text())
+        boolean echo = echoes(r);
+        String subject = echo ? r.lastUserText()
+                : "tool".equals(last.role()) ? "Simulated reply to tool result: " + firstWords(last.text())
                 : "Simulated reply to: " + firstWords(r.lastUserText());
         String reasoning = r.model() != null && r.model().contains("reasoner") ? "Simulated reasoning about: " + firstWords(r.lastUserText()) : null;
         int reasoningTokens = reasoning == null ? 0 : Tokens.count(reasoning);
         return switch (r.format()) {
             case JSON_SCHEMA -> text(SchemaSampler.sample(r.schema()).toString(), Completion.Finish.STOP, null, reasoning, reasoningTokens);
             case JSON_OBJECT -> text("{\"reply\":" + TextNode.valueOf(subject) + "}", Completion.Finish.STOP, null, reasoning, reasoningTokens);
-            case TEXT -> plain(r, subject, reasoning, reasoningTokens);
+            case TEXT -> plain(r, subject, !echo, reasoning, reasoningTokens);
         };
     }
 
-    private Completion plain(ChatRequest r, String subject, String reasoning, int reasoningTokens) {
-        boolean cut = r.maxTokens() != null && r.maxTokens() < replyTokens;
-        int target = cut ? r.maxTokens() : replyTokens;
+    /** Model names containing {@code echo} answer a user's last message with that message, verbatim. */
+    private static boolean echoes(ChatRequest r) {
+        return r.model() != null && r.model().contains("echo") && "user".equals(r.last().role());
+    }
+
+    /** The subject padded to the reply length (or, unpadded, as it is), cut at max_tokens and the first stop. */
+    private Completion plain(ChatRequest r, String subject, boolean pad, String reasoning, int reasoningTokens) {
+        int natural = pad ? replyTokens : Tokens.count(subject);
+        boolean cut = r.maxTokens() != null && r.maxTokens() < natural;
+        int target = cut ? r.maxTokens() : natural;
         StringBuilder longEnough = new StringBuilder(subject);
-        while (longEnough.length() < target * 12 + subject.length()) longEnough.append(FILLER);
+        while (pad && longEnough.length() < target * 12 + subject.length()) longEnough.append(FILLER);
         String text = Tokens.firstTokens(longEnough.toString(), target);
         Completion.Finish finish = cut ? Completion.Finish.LENGTH : Completion.Finish.STOP;
         String stop = firstStop(text, r.stops());

@@ -51,6 +51,23 @@ class OpenAiChatTest {
     }
 
     @Test
+    void should_echo_the_last_user_message_verbatim_for_an_echo_model_and_cut_it_at_max_tokens() {
+        String message = "我叫张伟，手机 [PHONE_1]。 Please repeat this exactly, spaces   and all.";
+        String body = "{\"model\":\"sim-echo\",\"messages\":[{\"role\":\"user\",\"content\":\"first\"},"
+                + "{\"role\":\"assistant\",\"content\":\"ok\"},{\"role\":\"user\",\"content\":\"" + message + "\"}]";
+
+        JsonNode whole = chat(body + "}");
+        JsonNode cut = chat(body + ",\"max_tokens\":3}");
+
+        assertThat(whole.at("/choices/0/message/content").asText()).isEqualTo(message);
+        assertThat(whole.at("/choices/0/finish_reason").asText()).isEqualTo("stop");
+        assertThat(whole.at("/usage/completion_tokens").asInt()).isEqualTo(TokenCounter.standard().count(message));
+        assertThat(message).startsWith(cut.at("/choices/0/message/content").asText());
+        assertThat(cut.at("/choices/0/finish_reason").asText()).isEqualTo("length");
+        assertThat(cut.at("/usage/completion_tokens").asInt()).isEqualTo(3);
+    }
+
+    @Test
     void should_be_deterministic_for_the_same_request() {
         String first = chat(HELLO + "}").at("/choices/0/message/content").asText();
         assertThat(chat(HELLO + "}").at("/choices/0/message/content").asText()).isEqualTo(first);

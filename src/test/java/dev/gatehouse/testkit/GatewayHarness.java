@@ -4,6 +4,7 @@ import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import dev.gatehouse.config.ConfigLoader;
 import dev.gatehouse.config.GatewayConfig;
+import dev.gatehouse.pipeline.GatewayStage;
 import dev.gatehouse.server.Gateway;
 import dev.gatehouse.simulator.ProviderSimulator;
 import dev.gatehouse.simulator.RecordedRequest;
@@ -46,6 +47,7 @@ public final class GatewayHarness implements BeforeAllCallback, AfterAllCallback
 
     private final String configName;
     private final boolean fromProjectRoot;
+    private List<GatewayStage> extraStages = List.of();
     private Vertx simulatorVertx;
     private ProviderSimulator simulator;
     private Gateway gateway;
@@ -69,6 +71,12 @@ public final class GatewayHarness implements BeforeAllCallback, AfterAllCallback
         return new GatewayHarness("examples/simulated.yaml", true);
     }
 
+    /** Runs {@code stages} after the gateway's own (a test's stand-in for a stage not wired yet). */
+    public GatewayHarness withStages(GatewayStage... stages) {
+        this.extraStages = List.of(stages);
+        return this;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         simulatorVertx = Vertx.vertx();
@@ -85,7 +93,7 @@ public final class GatewayHarness implements BeforeAllCallback, AfterAllCallback
         dataDir = java.nio.file.Files.createTempDirectory("gatehouse-it");
         GatewayConfig config = loader.parse(configText(), configName).withPort(0)
                 .withData("jdbc:h2:mem:it-" + System.nanoTime(), dataDir.toString());
-        gateway = Gateway.start(config).await();
+        gateway = Gateway.start(config, extraStages).await();
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
         openAi = OpenAIOkHttpClient.builder().baseUrl(baseUrl()).apiKey(KEY).maxRetries(0).timeout(TIMEOUT).build();
         warmUp();

@@ -1,5 +1,7 @@
 package dev.gatehouse.policy.pii;
 
+import com.fasterxml.jackson.databind.node.TextNode;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +56,19 @@ public final class RedactionMap {
     /** A restorer for a response that arrives in chunks. */
     public StreamingRestorer streamingRestorer() {
         return new StreamingRestorer(this);
+    }
+
+    /**
+     * The same placeholders with their values escaped for the inside of a JSON string, for
+     * restoring placeholders in text that is itself JSON (a tool call's arguments).
+     */
+    public RedactionMap jsonEscaped() {
+        Map<String, String> escaped = new LinkedHashMap<>();
+        originals.forEach((placeholder, value) -> {
+            String quoted = TextNode.valueOf(value).toString();
+            escaped.put(placeholder, quoted.substring(1, quoted.length() - 1));
+        });
+        return new RedactionMap(escaped);
     }
 
     /** Placeholders in issue order, for diagnostics in tests; values are personal data. */

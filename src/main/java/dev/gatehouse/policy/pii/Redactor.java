@@ -1,11 +1,14 @@
 package dev.gatehouse.policy.pii;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Replaces personal information with typed placeholders such as {@code [ID_NUMBER_1]} and keeps
@@ -14,6 +17,7 @@ import java.util.Objects;
  * request gets the same placeholder.
  */
 public final class Redactor {
+    private static final Set<PiiKind> ALL_KINDS = Collections.unmodifiableSet(EnumSet.allOf(PiiKind.class));
     private final List<PiiDetector> detectors;
 
     public Redactor(List<PiiDetector> detectors) {
@@ -27,6 +31,24 @@ public final class Redactor {
             all.addAll(detector.detect(text));
         }
         return Overlaps.resolve(all);
+    }
+
+    /**
+     * The findings in {@code text} when it follows {@code context} (a JSON key such as
+     * {@code "order_no: "}, which tells a card number from an order number), offsets within {@code text}.
+     */
+    public List<Finding> scan(String context, String text) {
+        if (context.isEmpty()) {
+            return scan(text);
+        }
+        int offset = context.length();
+        List<Finding> out = new ArrayList<>(0);
+        for (Finding f : scan(context + text)) {
+            if (f.start() >= offset) {
+                out.add(new Finding(f.kind(), f.start() - offset, f.end() - offset, f.text()));
+            }
+        }
+        return out;
     }
 
     /** Redacts one text on its own; for a request with several messages use {@link #newSession()}. */
@@ -59,15 +81,42 @@ public final class Redactor {
 
         /** Returns {@code text} with every finding replaced by its placeholder. */
         public String redact(CharSequence text) {
-            List<Finding> found = scan(text);
-            StringBuilder out = new StringBuilder(text.length());
+            return redact(text, ALL_KINDS);
+        }
+
+        /**
+         * Returns {@code text} with the findings of {@code kinds} replaced by their placeholders;
+         * other kinds stay as they are. Overlaps are resolved among all detectors first, so the
+         * digits of an ID number are never redacted as a phone number when only phones are asked
+         * for. A text without such findings comes back as the same String instance.
+         */
+        public String redact(CharSequence text, Set<PiiKind> kinds) {
+            return replace(text, scan(text), kinds);
+        }
+
+        /** As {@link #redact(CharSequence, Set)} for a text read after {@code context} (see {@link #scan(String, String)}). */
+        public String redact(String context, String text, Set<PiiKind> kinds) {
+            return replace(text, scan(context, text), kinds);
+        }
+
+        private String replace(CharSequence text, List<Finding> found, Set<PiiKind> kinds) {
+            StringBuilder out = null;
             int last = 0;
             for (Finding f : found) {
+                if (!kinds.contains(f.kind())) {
+                    continue;
+                }
+                if (out == null) {
+                    out = new StringBuilder(text.length());
+                }
                 out.append(text, last, f.start()).append(placeholderFor(f));
                 last = f.end();
+                findings.add(f);
+            }
+            if (out == null) {
+                return text.toString();
             }
             out.append(text, last, text.length());
-            findings.addAll(found);
             return out.toString();
         }
 
@@ -81,7 +130,7 @@ public final class Redactor {
             });
         }
 
-        /** Everything found so far in this request; offsets are relative to the text each was found in. */
+        /** Everything redacted so far in this request; offsets are relative to the text each was found in. */
         public List<Finding> findings() {
             return List.copyOf(findings);
         }

@@ -16,8 +16,8 @@ public final class StreamingRestorer {
 
     /** Feeds the next chunk and returns the text that can be emitted now (possibly empty). */
     public String accept(CharSequence chunk) {
-        if (map.isEmpty()) {
-            return chunk.toString();
+        if (map.isEmpty() || (pending.isEmpty() && indexOf(chunk, '[') < 0)) {
+            return chunk.toString(); // the common case: nothing to restore, nothing copied
         }
         pending.append(chunk);
         StringBuilder out = new StringBuilder(pending.length());
@@ -48,6 +48,15 @@ public final class StreamingRestorer {
         }
         pending.delete(0, i);
         return out.toString();
+    }
+
+    private static int indexOf(CharSequence s, char c) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Ends the stream and returns whatever was held back, unchanged. */

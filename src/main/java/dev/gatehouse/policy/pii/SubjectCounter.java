@@ -89,13 +89,25 @@ public final class SubjectCounter {
 
     /** Records one identifier of {@code kind}; returns true if it is new this year. */
     public boolean record(PiiKind kind, String identifier) {
-        String hash = hash(kind, kind.normalise(identifier));
-        YearSets sets = years.computeIfAbsent(currentYear(), y -> new YearSets());
+        return recordHash(currentYear(), subjectHash(kind, identifier), kind.sensitivity() == Sensitivity.SENSITIVE);
+    }
+
+    /**
+     * Records a subject by its {@link #subjectHash} in {@code year} (to load what was stored, or to
+     * count with the same year the caller stores); returns true if it is new that year.
+     */
+    public boolean recordHash(int year, String hash, boolean sensitive) {
+        YearSets sets = years.computeIfAbsent(year, y -> new YearSets());
         boolean added = sets.all().add(hash);
-        if (kind.sensitivity() == Sensitivity.SENSITIVE) {
+        if (sensitive) {
             sets.sensitive().add(hash);
         }
         return added;
+    }
+
+    /** The salted SHA-256 (hex) of an identifier's normalised form: what is stored instead of it. */
+    public String subjectHash(PiiKind kind, String identifier) {
+        return hash(kind, kind.normalise(identifier));
     }
 
     /** Counts for the current calendar year. */

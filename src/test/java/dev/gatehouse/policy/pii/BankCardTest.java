@@ -38,6 +38,25 @@ class BankCardTest {
     }
 
     @Test
+    void should_not_flag_epoch_milliseconds_that_pass_luhn_but_find_a_13_digit_visa() {
+        assertThat(BankCard.luhn("1710489045008")).isTrue();
+        assertThat(found(detector, "\"ts\": 1710489045008")).isEmpty();
+        assertThat(found(detector, "old Visa 4222222222222")).containsExactly("4222222222222");
+    }
+
+    @Test
+    void should_not_flag_a_luhn_valid_number_labelled_as_an_order_or_tracking_number() {
+        assertThat(BankCard.luhn("6222021234567890128")).isTrue();
+        assertThat(found(detector, "订单号：6222021234567890128")).isEmpty();
+        assertThat(found(detector, "Order #6222021234567890128 shipped")).isEmpty();
+        assertThat(found(detector, "运单 6222021234567890128")).isEmpty();
+        assertThat(found(detector, "tracking no. 6222021234567890128")).isEmpty();
+        assertThat(found(detector, "{\"order_no\":\"6222021234567890128\"}")).isEmpty();
+        assertThat(found(detector, "下单后请用卡6222021234567890128付款")).containsExactly("6222021234567890128");
+        assertThat(found(detector, "in order to pay use 6222021234567890128")).containsExactly("6222021234567890128");
+    }
+
+    @Test
     void should_find_a_14_digit_diners_club_card() {
         assertThat(found(detector, "Diners 30569309025904")).containsExactly("30569309025904");
     }

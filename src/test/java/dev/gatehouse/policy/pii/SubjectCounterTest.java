@@ -6,42 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class SubjectCounterTest {
     private static final byte[] SALT = "0123456789abcdef-test-salt".getBytes(StandardCharsets.UTF_8);
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
-    /** A clock the test can move. */
-    private static final class MovableClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        MovableClock(Instant start) {
-            now = new AtomicReference<>(start);
-        }
-
-        void set(Instant instant) {
-            now.set(instant);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return SHANGHAI;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now.get(), zone); // the counter never asks; a frozen copy is the honest answer
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    }
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-06-01T00:00:00Z"));
     private final SubjectCounter counter = new SubjectCounter(SALT, clock);
