@@ -60,6 +60,7 @@ public final class AdminHandler implements Handler<HttpServerRequest> {
         new CreditsHandler(s).routes(b);
         new UsageHandler(s).routes(b);
         new KycHandler(s).routes(b);
+        new PolicyHandler(s).routes(b);
         return b.build();
     }
 

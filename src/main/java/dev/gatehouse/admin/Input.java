@@ -133,6 +133,42 @@ final class Input {
         return out;
     }
 
+    /** Any JSON value as is; null if absent. */
+    JsonNode optNode(String field) { return has(field) ? node.get(field) : null; }
+
+    /** A JSON object field as is; null if absent. */
+    ObjectNode optObject(String field) {
+        if (!has(field)) return null;
+        if (!(node.get(field) instanceof ObjectNode o)) throw wrongType(field, "an object");
+        return o;
+    }
+
+    /** A JSON array field as is; null if absent. */
+    com.fasterxml.jackson.databind.node.ArrayNode optArray(String field) {
+        if (!has(field)) return null;
+        if (!(node.get(field) instanceof com.fasterxml.jackson.databind.node.ArrayNode a)) throw wrongType(field, "an array");
+        return a;
+    }
+
+    Boolean optBoolean(String field) {
+        if (!has(field)) return null;
+        JsonNode v = node.get(field);
+        if (!v.isBoolean()) throw wrongType(field, "true or false");
+        return v.booleanValue();
+    }
+
+    /** The fields of an object inside the body, read with the same strictness. */
+    static Input of(ObjectNode object, Set<String> allowed, String name) {
+        for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!allowed.contains(f)) {
+                throw GatewayException.invalid("Unknown field '" + name + "." + f + "'; " + name + " accepts: "
+                        + String.join(", ", new TreeSet<>(allowed)) + ".", name + "." + f);
+            }
+        }
+        return new Input(object);
+    }
+
     private static GatewayException missing(String field) {
         return GatewayException.invalid(field + " is required.", field);
     }

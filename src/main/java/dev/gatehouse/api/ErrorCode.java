@@ -18,12 +18,16 @@ public enum ErrorCode {
     ACCOUNT_PENDING(403, "permission_error", "account_pending"),
     ACCOUNT_SUSPENDED(403, "permission_error", "account_suspended"),
     ACCOUNT_CLOSED(403, "permission_error", "account_closed"),
+    /** Refused by a policy rule; the wire code names the rule ({@code policy.embargo}). */
+    POLICY_DENIED(403, "permission_error", "policy_denied"),
     MODEL_NOT_FOUND(404, "invalid_request_error", "model_not_found"),
     NOT_FOUND(404, "invalid_request_error", "not_found"),
     METHOD_NOT_ALLOWED(405, "invalid_request_error", "method_not_allowed"),
     BODY_TOO_LARGE(413, "invalid_request_error", "request_too_large"),
     HEADERS_TOO_LARGE(431, "invalid_request_error", "request_headers_too_large"),
     RATE_LIMITED(429, "rate_limit_error", "rate_limit_exceeded"),
+    /** Over a quota a policy rule sets; the wire code names the rule. */
+    POLICY_QUOTA(429, "rate_limit_error", "policy_quota"),
     UPSTREAM_RATE_LIMITED(429, "rate_limit_error", "upstream_rate_limited"),
     INTERNAL(500, "server_error", "internal_error"),
     UPSTREAM_ERROR(502, "server_error", "upstream_error"),

@@ -58,7 +58,7 @@ public final class DemoCommand implements Callable<Integer> {
             simVertx.close();
             return 2;
         }
-        Gateway gateway = ServeCommand.startGateway(port != null ? loaded.withPort(port) : loaded);
+        Gateway gateway = ServeCommand.startGateway(port != null ? loaded.withPort(port) : loaded, config);
         if (gateway == null) {
             simVertx.close();
             return 2;

@@ -3,6 +3,7 @@ package dev.gatehouse.cli;
 import dev.gatehouse.config.ConfigException;
 import dev.gatehouse.config.ConfigLoader;
 import dev.gatehouse.config.GatewayConfig;
+import dev.gatehouse.policy.PolicyException;
 import dev.gatehouse.server.Gateway;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,7 +30,7 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println("gatehouse: " + e.getMessage());
             return 2;
         }
-        Gateway gateway = startGateway(port != null ? loaded.withPort(port) : loaded);
+        Gateway gateway = startGateway(port != null ? loaded.withPort(port) : loaded, config);
         if (gateway == null) return 2;
         System.out.println("Gatehouse listening on http://" + loaded.server().host() + ":" + gateway.port() + "/v1");
         CountDownLatch stopped = new CountDownLatch(1);
@@ -42,10 +43,10 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /** Starts the gateway, or prints why it cannot start and returns null. */
-    static Gateway startGateway(GatewayConfig config) {
+    static Gateway startGateway(GatewayConfig config, Path configFile) {
         try {
-            return Gateway.start(config).await();
-        } catch (ConfigException e) {
+            return Gateway.start(config, configFile, java.util.List.of()).await();
+        } catch (ConfigException | PolicyException e) {
             System.err.println("gatehouse: " + e.getMessage());
         } catch (Exception e) {
             System.err.println("gatehouse: cannot start: " + e.getMessage());

@@ -54,19 +54,52 @@ public final class ConfigLoader {
     }
 
     public GatewayConfig parse(String yaml, String source) {
+        return withDefaults(parseDocument(yaml, source, GatewayConfig.class, "config"));
+    }
+
+    /**
+     * Reads a document of another shape (a policy file, a rule pack) with the config file's rules:
+     * environment substitution, snake_case fields, unknown fields refused with their line.
+     */
+    public <T> T parseDocument(String yaml, String source, Class<T> type, String what) {
         String expanded = substitute(yaml, source);
-        GatewayConfig raw;
+        T raw;
         try {
-            raw = YAML.readValue(expanded, GatewayConfig.class);
+            raw = YAML.readValue(expanded, type);
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException(source + ": unknown field '" + e.getPropertyName() + "' at line "
                     + lineOf(expanded, e) + " (known: " + e.getKnownPropertyIds() + ")", e);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() != null ? " at line " + e.getLocation().getLineNr() : "";
-            throw new ConfigException(source + ": invalid config" + where + ": " + e.getOriginalMessage(), e);
+            throw new ConfigException(source + ": invalid " + what + where + ": " + e.getOriginalMessage(), e);
         }
-        if (raw == null) throw new ConfigException(source + ": the config file is empty");
-        return withDefaults(raw);
+        if (raw == null) throw new ConfigException(source + ": the " + what + " file is empty");
+        return raw;
+    }
+
+    /**
+     * The line of every field and list element of a YAML document, by JSON pointer
+     * ({@code /policy/rules/2/when}), for errors found after binding (an unknown country, a rule
+     * that can never match). Unreadable text gives what was read before the fault.
+     */
+    public static Map<String, Integer> lines(String yaml) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        try (JsonParser p = YAML.createParser(yaml)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == JsonToken.FIELD_NAME) {
+                    out.putIfAbsent(p.getParsingContext().pathAsPointer().toString(), p.currentTokenLocation().getLineNr());
+                } else if (t == JsonToken.START_OBJECT && p.getParsingContext().getParent() != null
+                        && p.getParsingContext().getParent().inArray()) {
+                    // an object in a list: its context is already entered, and its path is the element's
+                    out.putIfAbsent(p.getParsingContext().pathAsPointer().toString(), p.currentTokenLocation().getLineNr());
+                } else if (t.isScalarValue() && p.getParsingContext().inArray()) {
+                    out.putIfAbsent(p.getParsingContext().pathAsPointer().toString(), p.currentTokenLocation().getLineNr());
+                }
+            }
+        } catch (IOException unreadable) {
+            // binding has reported the fault already; keep the lines read so far
+        }
+        return out;
     }
 
     private static GatewayConfig withDefaults(GatewayConfig c) {

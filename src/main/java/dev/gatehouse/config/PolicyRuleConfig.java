@@ -17,8 +17,9 @@ public record PolicyRuleConfig(String id, String description, Conditions when, C
                              Match customer, Match project, Match personalData) {}
 
     /** Facts of one candidate deployment. */
-    public record DeploymentConditions(Match provider, Match providerType, Match processingRegion,
-                                       Boolean servesCustomerCountry, Boolean servesClientCountry, Boolean domestic) {}
+    public record DeploymentConditions(Match provider, Match providerType, Match regionProfile, Match processingRegion,
+                                       Boolean serves, Boolean servesCustomerCountry, Boolean servesClientCountry,
+                                       Boolean domestic) {}
 
     /** A low quota for the customers a rule matches, counted per customer. */
     public record Quota(Long requestsPerMinute, Long tokensPerMinute) {}

@@ -15,11 +15,15 @@ import java.util.List;
  * @param code       {@code policy.<rule>} for a denial, {@code allow} otherwise
  * @param narrowedBy the rules that removed deployments, as {@code rule:provider/model}
  * @param redacted   the kinds of personal data redacted before forwarding
+ * @param servedBy   the deployment that answered ({@code provider/model}), if any
+ * @param status     the HTTP status the client got (0 if the request is not finished)
+ * @param content    the request body, only when a rule's {@code log_content} turned content logging on
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record DecisionRecord(String requestId, String code, String rule, String route, String keyId,
                              String customerId, String customerCountry, String clientIp, String clientCountry,
-                             List<String> narrowedBy, List<String> redacted, String message) {
+                             List<String> narrowedBy, List<String> redacted, String message, String servedBy,
+                             int status, String content) {
 
     public String toJson() {
         try {

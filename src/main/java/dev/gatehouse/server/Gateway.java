@@ -57,13 +57,19 @@ public final class Gateway {
      * {@code extraStages} run after the subsystems' own stages, in order.
      */
     public static Future<Gateway> start(GatewayConfig config, List<GatewayStage> extraStages) {
+        return start(config, null, extraStages);
+    }
+
+    /** Starts a gateway whose config was read from {@code configFile} (so that its policy can be reloaded). */
+    public static Future<Gateway> start(GatewayConfig config, java.nio.file.Path configFile, List<GatewayStage> extraStages) {
         ServerConfig sc = config.server();
         RouteTable routes;
         Subsystems subsystems;
         List<GatewayStage> stages;
         try {
             routes = RouteTable.build(config, new ProviderRegistry());
-            subsystems = Subsystems.open(config);
+            subsystems = Subsystems.open(config, configFile);
+            subsystems.routes(routes);
         } catch (RuntimeException e) {
             return Future.failedFuture(e);
         }

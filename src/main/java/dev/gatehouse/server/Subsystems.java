@@ -33,6 +33,13 @@ import dev.gatehouse.limits.LimitStore;
 import dev.gatehouse.limits.Limiter;
 import dev.gatehouse.limits.SpendLedger;
 import dev.gatehouse.pipeline.GatewayStage;
+import dev.gatehouse.audit.AuditCategory;
+import dev.gatehouse.audit.AuditEntry;
+import dev.gatehouse.audit.AuditSink;
+import dev.gatehouse.policy.PolicyHolder;
+import dev.gatehouse.policy.PolicyStage;
+import dev.gatehouse.policy.facts.CustomerFactsDirectory;
+import dev.gatehouse.policy.pii.TransferRecorder;
 import dev.gatehouse.store.Blocking;
 import dev.gatehouse.store.Database;
 import org.slf4j.Logger;
@@ -86,12 +93,24 @@ public final class Subsystems implements AutoCloseable {
     private CreditStore creditStore;
     private Limiter limiter;
     private SpendLedger spend;
+    private PolicyHolder policy;
+    private CustomerFactsDirectory customerFacts;
+    private TransferRecorder transfers;
+    private AuditSink auditSink;
+    private dev.gatehouse.routing.RouteTable routes;
 
     private Subsystems() {}
 
     public static Subsystems open(GatewayConfig config) {
+        return open(config, null);
+    }
+
+    /** Opens everything; {@code configFile} (may be null) is where the config was read, for policy reloads. */
+    public static Subsystems open(GatewayConfig config, Path configFile) {
         Subsystems s = new Subsystems();
         try {
+            // the policy first: a bad one stops the start before anything is opened
+            s.policy = s.track(PolicyHolder.load(config, configFile, Clock.systemUTC()));
             s.db = s.track(Database.open(config.store()));
             s.blocking = s.track(new Blocking());
             s.vault = Vault.open(config.security());
@@ -125,6 +144,17 @@ public final class Subsystems implements AutoCloseable {
             s.limiter = s.track(new InProcessLimiter());
             // budgets continue from the ledger; metering has replayed its journal into it by now
             s.spend = SpendLedger.load(s.db, Clock.systemUTC());
+            // TEMPORARY until the batched audit queue lands: one append per entry on a virtual thread
+            s.auditSink = e -> s.blocking.run(() -> s.audit.append(e));
+            s.customerFacts = s.track(CustomerFactsDirectory.start(s.db, KeyDirectory.DEFAULT_REFRESH));
+            s.transfers = s.track(TransferRecorder.open(s.db, Clock.systemUTC(), config.policy().personalData().alertAt(),
+                    alert -> {
+                        log.warn("personal information sent abroad in {} is approaching the PIPL threshold {}: {} of {}",
+                                alert.year(), alert.threshold(), alert.count(), alert.limit());
+                        s.auditSink.submit(new AuditEntry(AuditCategory.ADMIN, // an operator-level event; the log has no category of alerts
+                                "system:pipl-counter", "pipl_threshold_approached", alert.threshold().name(), null,
+                                dev.gatehouse.api.Json.MAPPER.valueToTree(alert).toString()));
+                    }));
             return s;
         } catch (RuntimeException e) {
             s.close();
@@ -138,6 +168,9 @@ public final class Subsystems implements AutoCloseable {
         ConfigKeyAuthenticator configKeys = config.apiKeys().isEmpty() ? null : new ConfigKeyAuthenticator(config.apiKeys());
         stages.add(new StoreKeyAuthenticator(keyDirectory, lastUsed, configKeys));
         stages.add(accessIps); // the addresses a customer's keys are used from, for its CIP record
+        // policy before metering and limits: a refused request reserves nothing and costs nothing
+        stages.add(new PolicyStage(policy, customerFacts, blocking, limiter, auditSink, transfers,
+                config.audit().logRequestDecisions()));
         if (config.controls().metering()) stages.add(new MeteringStage(journal, prices));
         if (config.controls().limits()) {
             stages.add(new LimitStage(limits, limiter, spend, creditStore.balances(), AlertSink.NONE,
@@ -147,6 +180,15 @@ public final class Subsystems implements AutoCloseable {
     }
 
     public Database db() { return db; }
+    /** The gateway's routes, once it has built them (null in a store-only process such as the CLI). */
+    public dev.gatehouse.routing.RouteTable routes() { return routes; }
+
+    void routes(dev.gatehouse.routing.RouteTable routes) { this.routes = routes; }
+
+    /** The request policy in force (reloadable). */
+    public PolicyHolder policy() { return policy; }
+    /** What the policy knows of each customer, in memory. */
+    public CustomerFactsDirectory customerFacts() { return customerFacts; }
     public Blocking blocking() { return blocking; }
     public Vault vault() { return vault; }
     public AuditLog audit() { return audit; }

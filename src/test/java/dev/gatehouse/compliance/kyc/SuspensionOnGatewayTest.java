@@ -61,6 +61,9 @@ class SuspensionOnGatewayTest {
                 routes:
                   gpt-4o:
                     deployments: [{provider: openai, model: gpt-4o}]
+                # suspension is decided at authentication; the request policy (whose default pack keeps
+                # unverified and Chinese customers off OpenAI) is not what these tests are about
+                policy: {packs: []}
                 """.formatted(sim.port());
         GatewayConfig config = new ConfigLoader(name -> null).parse(yaml, "kyc-test")
                 .withData("jdbc:h2:mem:kyc-" + System.nanoTime(), Files.createTempDirectory("kyc").toString());
