@@ -60,6 +60,7 @@ public final class AdminHandler implements Handler<HttpServerRequest> {
         new CreditsHandler(s).routes(b);
         new UsageHandler(s).routes(b);
         new KycHandler(s).routes(b);
+        new ReportsHandler(s).routes(b);
         return b.build();
     }
 
@@ -117,7 +118,7 @@ public final class AdminHandler implements Handler<HttpServerRequest> {
                 return Future.failedFuture(AdminErrors.forbidden("Only the gateway operator's staff may call " + route.method() + " " + Router.BASE + route.pattern() + "."));
             }
             if (!route.access().allowsRole(p)) {
-                return Future.failedFuture(AdminErrors.forbidden("The role '" + p.role().wire() + "' may read but not change anything."));
+                return Future.failedFuture(AdminErrors.forbidden(route.access().refusal(p)));
             }
             return Future.succeededFuture(p);
         });

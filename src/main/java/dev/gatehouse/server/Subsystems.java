@@ -33,6 +33,7 @@ import dev.gatehouse.limits.LimitStore;
 import dev.gatehouse.limits.Limiter;
 import dev.gatehouse.limits.SpendLedger;
 import dev.gatehouse.pipeline.GatewayStage;
+import dev.gatehouse.reports.ReportSource;
 import dev.gatehouse.store.Blocking;
 import dev.gatehouse.store.Database;
 import org.slf4j.Logger;
@@ -86,6 +87,7 @@ public final class Subsystems implements AutoCloseable {
     private CreditStore creditStore;
     private Limiter limiter;
     private SpendLedger spend;
+    private ReportSource reports;
 
     private Subsystems() {}
 
@@ -125,6 +127,7 @@ public final class Subsystems implements AutoCloseable {
             s.limiter = s.track(new InProcessLimiter());
             // budgets continue from the ledger; metering has replayed its journal into it by now
             s.spend = SpendLedger.load(s.db, Clock.systemUTC());
+            s.reports = new ReportSource(s.db, config.compliance(), Clock.systemUTC());
             return s;
         } catch (RuntimeException e) {
             s.close();
@@ -163,6 +166,8 @@ public final class Subsystems implements AutoCloseable {
     public LimitStore limits() { return limits; }
     public PriceStore prices() { return priceStore; }
     public UsageQueries usage() { return usage; }
+    /** What the compliance reports read: the store and the configured thresholds. */
+    public ReportSource reports() { return reports; }
 
     /** How many usage records the journal held on start that the ledger did not (a crash's leftovers). */
     public int replayedOnStart() { return replayed; }
