@@ -107,8 +107,9 @@ final class CrossBorderPersonalDataReport implements Report {
     /** Per year, in provider and kind order. */
     private static Map<Integer, List<Detail>> details(Connection c, int firstYear, int lastYear) throws SQLException {
         Map<Integer, List<Detail>> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT year, provider, kind, sensitive, COUNT(DISTINCT subject_hash), COUNT(*)"
-                + " FROM pi_transfers WHERE year BETWEEN ? AND ? GROUP BY year, provider, kind, sensitive ORDER BY year, provider, kind, sensitive")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT transfer_year, provider, kind, sensitive,"
+                + " COUNT(DISTINCT subject_hash), COUNT(*) FROM pi_transfers WHERE transfer_year BETWEEN ? AND ?"
+                + " GROUP BY transfer_year, provider, kind, sensitive ORDER BY transfer_year, provider, kind, sensitive")) {
             ps.setInt(1, firstYear);
             ps.setInt(2, lastYear);
             try (ResultSet rs = ps.executeQuery()) {
@@ -123,9 +124,9 @@ final class CrossBorderPersonalDataReport implements Report {
 
     private static Map<Integer, YearTotal> totals(Connection c, int firstYear, int lastYear) throws SQLException {
         Map<Integer, YearTotal> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT year, COUNT(DISTINCT subject_hash),"
+        try (PreparedStatement ps = c.prepareStatement("SELECT transfer_year, COUNT(DISTINCT subject_hash),"
                 + " COUNT(DISTINCT CASE WHEN sensitive THEN subject_hash END), COUNT(*)"
-                + " FROM pi_transfers WHERE year BETWEEN ? AND ? GROUP BY year")) {
+                + " FROM pi_transfers WHERE transfer_year BETWEEN ? AND ? GROUP BY transfer_year")) {
             ps.setInt(1, firstYear);
             ps.setInt(2, lastYear);
             try (ResultSet rs = ps.executeQuery()) {
