@@ -65,6 +65,11 @@ final class Cells {
         return d.scale() < 2 ? d.setScale(2, RoundingMode.UNNECESSARY) : d;
     }
 
+    /** {@code 1 customer}, {@code 2 customers}: counts in notes. */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     /** {@code n / of} to six decimals (0.123457), half up: how far a count is towards a threshold. */
     static BigDecimal fraction(long n, long of) {
         return BigDecimal.valueOf(n).divide(BigDecimal.valueOf(of), 6, RoundingMode.HALF_UP);

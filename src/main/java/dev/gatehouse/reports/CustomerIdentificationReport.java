@@ -46,8 +46,8 @@ final class CustomerIdentificationReport implements Report {
         }
         table.note("CIP records, verification and screening are shown as they stand at generated_at"
                 + (period == null ? "." : "; the period only selects the customers whose account was open during it."));
-        if (withoutRecord > 0) table.note(withoutRecord + " of " + table.rows().size() + " customers have no CIP record (cip_version 0).");
-        if (unverified > 0) table.note(unverified + " of " + table.rows().size() + " customers were never taken through verification.");
+        if (withoutRecord > 0) table.note(withoutRecord + " of " + Cells.count(table.rows().size(), "customer") + " without a CIP record (cip_version 0).");
+        if (unverified > 0) table.note(unverified + " of " + Cells.count(table.rows().size(), "customer") + " never taken through verification.");
         return table;
     }
 

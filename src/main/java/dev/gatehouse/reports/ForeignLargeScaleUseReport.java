@@ -110,10 +110,10 @@ final class ForeignLargeScaleUseReport implements Report {
         table.note("A customer is listed when its CIP record marks it foreign (not a US person) and its usage from "
                 + period.start() + " to " + period.end() + " (exclusive) reaches " + minTokens + " tokens or "
                 + Cells.money(minSpendNanos) + " USD.");
-        if (domestic > 0) table.note(domestic + " customers reached a threshold but are not foreign persons by their CIP record.");
+        if (domestic > 0) table.note("Reached a threshold but not foreign persons by their CIP record: " + Cells.count(domestic, "customer") + ".");
         if (!withoutRecord.isEmpty()) {
-            table.note(withoutRecord.size() + " customers reached a threshold but have no CIP record, so whether they are foreign persons"
-                    + " is unknown: " + String.join(", ", withoutRecord) + ".");
+            table.note("Reached a threshold without a CIP record, so whether they are foreign persons is unknown: "
+                    + String.join(", ", withoutRecord) + ".");
         }
         table.note("The gateway routes chat completions and embeddings only: it routes no fine-tuning or batch jobs, so none are counted."
                 + " The usage ledger does not record a request's operation, so requests are broken down by route and upstream model.");
