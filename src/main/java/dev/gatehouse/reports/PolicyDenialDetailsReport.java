@@ -44,7 +44,7 @@ final class PolicyDenialDetailsReport implements Report {
                     .set("client_ip", has ? r.clientIp() : null).set("client_country", has ? r.clientCountry() : null)
                     .set("message", has ? r.message() : null).add();
         });
-        table.note(table.rows().size() + " denials from " + request.period().start() + " to " + request.period().end() + " (exclusive)."
+        table.note(Cells.count(table.rows().size(), "denial") + " from " + request.period().start() + " to " + request.period().end() + " (exclusive)."
                 + " Purged entries were erased by the audit retention purge and keep only their time.");
         return table;
     }

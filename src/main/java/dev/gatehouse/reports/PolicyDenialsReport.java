@@ -94,11 +94,11 @@ final class PolicyDenialsReport implements Report {
             total += g.count;
             byState.merge(k.state(), g.count, Long::sum);
         }
-        table.note(total + " denials from " + request.period().start() + " to " + request.period().end() + " (exclusive).");
+        table.note(Cells.count(total, "denial") + " from " + request.period().start() + " to " + request.period().end() + " (exclusive).");
         long purged = byState.getOrDefault(State.PURGED, 0L);
-        if (purged > 0) table.note(purged + " of them were erased by the audit retention purge: they are counted, their details are gone.");
+        if (purged > 0) table.note("Erased by the audit retention purge: " + purged + " (counted; their details are gone).");
         long unreadable = byState.getOrDefault(State.UNREADABLE, 0L);
-        if (unreadable > 0) table.note(unreadable + " of them have no readable decision record; see the policy-denials-detail report for their seq.");
+        if (unreadable > 0) table.note("Without a readable decision record: " + unreadable + " (the policy-denials-detail report gives their seq).");
         return table;
     }
 }

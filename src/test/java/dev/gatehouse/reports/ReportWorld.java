@@ -170,7 +170,7 @@ public final class ReportWorld {
         insertTransfers(db, ids.harbour(), rows);
     }
 
-    /** Rows of {year, provider, kind, sensitive, subject}; the subject is padded to a 64-character hash. */
+    /** Rows of {year, provider, kind, sensitive, subject}; the subject is zero-padded on the left to a 64-character hash. */
     static void insertTransfers(Database db, String customer, List<Object[]> rows) {
         db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO pi_transfers (id, sent_at, transfer_year, request_id, customer_id,"
@@ -186,7 +186,8 @@ public final class ReportWorld {
                     ps.setString(6, (String) r[1]);
                     ps.setString(7, (String) r[2]);
                     ps.setBoolean(8, (Boolean) r[3]);
-                    ps.setString(9, String.format("%-64s", r[4]).replace(' ', '0'));
+                    String subject = (String) r[4];
+                    ps.setString(9, "0".repeat(64 - subject.length()) + subject);
                     ps.addBatch();
                 }
                 ps.executeBatch();
