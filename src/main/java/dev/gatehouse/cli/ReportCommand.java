@@ -99,7 +99,8 @@ public final class ReportCommand implements Callable<Integer> {
                 output.out().flush();
             } else {
                 write(out, text);
-                output.out().println(result.table().rows().size() + " rows of " + result.report() + " written to " + out);
+                int rows = result.table().rows().size();
+                output.out().println(rows + (rows == 1 ? " row" : " rows") + " of " + result.report() + " written to " + out);
                 output.out().flush();
             }
             if (fmt == ReportFormat.CSV) result.table().notes().forEach(n -> err.println("note: " + n)); // JSON carries them itself

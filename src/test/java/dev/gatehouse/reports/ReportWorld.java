@@ -216,6 +216,18 @@ public final class ReportWorld {
         deny(db, key, "2027-01-01T00:00:00Z", embargo("req_d6", ids.harbour(), "CN", "IR"));
     }
 
+    /** The policy-denials report of 2026 as CSV, the same from the CLI and the admin API. */
+    public static String policyDenials2026Csv(Ids ids) {
+        return "entry_state,code,rule,customer_id,customer_name,customer_country,client_country,denials,first_at,last_at\r\n"
+                + "recorded,policy.embargo,embargo," + ids.harbour() + ",\"Harbour \"\"Blue Sea\"\" Trading, Ltd.\",CN,IR,2,"
+                + "2026-02-01T00:00:00Z,2026-02-15T00:00:00Z\r\n"
+                + "recorded,policy.embargo,embargo,,,,KP,1,2026-12-31T23:59:59.999Z,2026-12-31T23:59:59.999Z\r\n"
+                + "recorded,policy.provider_region,provider_region," + ids.berlin() + ",Berliner Daten GmbH,DE,DE,1,"
+                + "2026-03-01T00:00:00Z,2026-03-01T00:00:00Z\r\n"
+                + "purged,,,,,,,1,2026-01-01T00:00:00Z,2026-01-01T00:00:00Z\r\n"
+                + "unreadable,,,,,,,1,2026-06-01T00:00:00Z,2026-06-01T00:00:00Z\r\n";
+    }
+
     private static String embargo(String request, String customer, String customerCountry, String clientCountry) {
         return new DecisionRecord(request, "policy.embargo", "embargo", "gpt-4o", "key_a", customer, customerCountry, "203.0.113.9",
                 clientCountry, List.of(), List.of(), "Requests from " + clientCountry + " are not served, \"embargo\"").toJson();
