@@ -61,6 +61,7 @@ public final class AdminHandler implements Handler<HttpServerRequest> {
         new UsageHandler(s).routes(b);
         new KycHandler(s).routes(b);
         new PolicyHandler(s).routes(b);
+        new ReportsHandler(s).routes(b);
         return b.build();
     }
 
@@ -118,7 +119,7 @@ public final class AdminHandler implements Handler<HttpServerRequest> {
                 return Future.failedFuture(AdminErrors.forbidden("Only the gateway operator's staff may call " + route.method() + " " + Router.BASE + route.pattern() + "."));
             }
             if (!route.access().allowsRole(p)) {
-                return Future.failedFuture(AdminErrors.forbidden("The role '" + p.role().wire() + "' may read but not change anything."));
+                return Future.failedFuture(AdminErrors.forbidden(route.access().refusal(p)));
             }
             return Future.succeededFuture(p);
         });

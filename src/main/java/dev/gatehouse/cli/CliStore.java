@@ -23,13 +23,20 @@ import java.sql.ResultSet;
  */
 final class CliStore implements AutoCloseable {
     private final Database db;
+    private final GatewayConfig config;
     private CreditStore credits;
 
-    private CliStore(Database db) { this.db = db; }
+    private CliStore(Database db, GatewayConfig config) {
+        this.db = db;
+        this.config = config;
+    }
 
     static CliStore open(GatewayConfig config) {
-        return new CliStore(Database.open(config.store()));
+        return new CliStore(Database.open(config.store()), config);
     }
+
+    /** The configuration the store was opened from (settings such as the compliance thresholds). */
+    GatewayConfig config() { return config; }
 
     CustomerStore customers() { return new CustomerStore(db, AccountChanges.NONE); }
     ProjectStore projects() { return new ProjectStore(db); }

@@ -2,20 +2,20 @@ package dev.gatehouse.metering;
 
 import java.io.IOException;
 
-/** Writes RFC 4180 CSV: fields separated by commas, lines ended by CRLF, quoted only when needed. */
-final class Csv {
+/** Writes RFC 4180 CSV: fields separated by commas, lines ended by CRLF, quoted only when needed (the ledger export and the compliance reports). */
+public final class Csv {
     private final Appendable out;
     private boolean lineStarted;
 
-    Csv(Appendable out) { this.out = out; }
+    public Csv(Appendable out) { this.out = out; }
 
     /** A line written as is (a header of plain names). */
-    void line(String raw) throws IOException {
+    public void line(String raw) throws IOException {
         out.append(raw).append("\r\n");
     }
 
     /** The next field of the current line; null is written as an empty field. */
-    void field(String value) throws IOException {
+    public void field(String value) throws IOException {
         if (lineStarted) out.append(',');
         lineStarted = true;
         if (value == null) return;
@@ -23,7 +23,7 @@ final class Csv {
         else out.append(value);
     }
 
-    void end() throws IOException {
+    public void end() throws IOException {
         out.append("\r\n");
         lineStarted = false;
     }

@@ -40,6 +40,7 @@ import dev.gatehouse.policy.PolicyHolder;
 import dev.gatehouse.policy.PolicyStage;
 import dev.gatehouse.policy.facts.CustomerFactsDirectory;
 import dev.gatehouse.policy.pii.TransferRecorder;
+import dev.gatehouse.reports.ReportSource;
 import dev.gatehouse.store.Blocking;
 import dev.gatehouse.store.Database;
 import org.slf4j.Logger;
@@ -98,6 +99,7 @@ public final class Subsystems implements AutoCloseable {
     private TransferRecorder transfers;
     private AuditSink auditSink;
     private dev.gatehouse.routing.RouteTable routes;
+    private ReportSource reports;
 
     private Subsystems() {}
 
@@ -155,6 +157,7 @@ public final class Subsystems implements AutoCloseable {
                                 "system:pipl-counter", "pipl_threshold_approached", alert.threshold().name(), null,
                                 dev.gatehouse.api.Json.MAPPER.valueToTree(alert).toString()));
                     }));
+            s.reports = new ReportSource(s.db, config.compliance(), Clock.systemUTC());
             return s;
         } catch (RuntimeException e) {
             s.close();
@@ -205,6 +208,8 @@ public final class Subsystems implements AutoCloseable {
     public LimitStore limits() { return limits; }
     public PriceStore prices() { return priceStore; }
     public UsageQueries usage() { return usage; }
+    /** What the compliance reports read: the store and the configured thresholds. */
+    public ReportSource reports() { return reports; }
 
     /** How many usage records the journal held on start that the ledger did not (a crash's leftovers). */
     public int replayedOnStart() { return replayed; }
