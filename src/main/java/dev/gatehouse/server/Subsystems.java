@@ -11,12 +11,16 @@ import dev.gatehouse.accounts.UserStore;
 import dev.gatehouse.accounts.Vault;
 import dev.gatehouse.audit.AuditKey;
 import dev.gatehouse.audit.AuditLog;
+import dev.gatehouse.audit.AuditQueue;
+import dev.gatehouse.audit.AuditRetention;
+import dev.gatehouse.audit.AuditSink;
 import dev.gatehouse.auth.ConfigKeyAuthenticator;
 import dev.gatehouse.compliance.kyc.AccessIpRecorder;
 import dev.gatehouse.compliance.kyc.CustomerScreening;
 import dev.gatehouse.compliance.kyc.RetentionPurge;
 import dev.gatehouse.compliance.screening.ScreeningLists;
 import dev.gatehouse.compliance.screening.Thresholds;
+import dev.gatehouse.config.ComplianceConfig;
 import dev.gatehouse.config.GatewayConfig;
 import dev.gatehouse.config.MeteringConfig;
 import dev.gatehouse.metering.Journal;
@@ -61,12 +65,15 @@ public final class Subsystems implements AutoCloseable {
     static final Duration SHARED_DATA_REFRESH = Duration.ofSeconds(5);
     /** How often the addresses seen on the model API are written to the customers' CIP records. */
     static final long ACCESS_IP_FLUSH_SECONDS = 10;
+    /** Daily jobs (retention) first run this long after start, so a gateway restarted daily still runs them. */
+    static final Duration DAILY_JOB_FIRST_RUN = Duration.ofMinutes(5);
 
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
     private Database db;
     private Blocking blocking;
     private Vault vault;
     private AuditLog audit;
+    private AuditQueue auditQueue;
     private KeyDirectory keyDirectory;
     private LastUsedRecorder lastUsed;
     private CustomerStore customers;
@@ -96,15 +103,24 @@ public final class Subsystems implements AutoCloseable {
             s.blocking = s.track(new Blocking());
             s.vault = Vault.open(config.security());
             s.audit = new AuditLog(s.db, AuditKey.loadOrCreate(Path.of(config.security().auditKeyFile())));
+            s.auditQueue = s.track(new AuditQueue(s.audit)); // the request path's entries, appended in batches off the event loop
+            // a quiet log is still signed: the head gets a checkpoint every interval (none if nothing was appended since)
+            s.track(s.every(Duration.ofSeconds(config.audit().checkpointIntervalSeconds()), "audit-checkpoint", s.audit::checkpoint));
+            AuditRetention auditRetention = new AuditRetention(s.audit, config.audit().retentionPeriods(), Clock.systemUTC());
+            s.track(s.every(DAILY_JOB_FIRST_RUN, Duration.ofDays(1), "audit-retention", auditRetention::runOnce));
             s.keyDirectory = s.track(KeyDirectory.start(s.db, KeyDirectory.DEFAULT_REFRESH));
             s.customers = new CustomerStore(s.db, s.keyDirectory);
-            // the lists in force, in memory; an import through this instance rescreens every customer
-            s.screeningLists = new ScreeningLists(s.db, Thresholds.DEFAULTS);
-            s.screening = new CustomerScreening(s.db, s.customers, s.screeningLists).rescreenOnListChange();
+            // the lists in force, in memory; an import through this instance rescreens every customer,
+            // one by the CLI or another instance is loaded within seconds (the importer rescreened)
+            ComplianceConfig compliance = config.compliance();
+            s.screeningLists = new ScreeningLists(s.db, new Thresholds(compliance.reviewThreshold(), compliance.blockThreshold()));
+            s.screeningLists.reload(); // now, not on the first onboarding
+            s.screening = new CustomerScreening(s.db, s.customers, s.screeningLists, s.audit).rescreenOnListChange("system:list-import");
+            s.track(s.every(SHARED_DATA_REFRESH, "screening-lists", s.screeningLists::reloadIfChanged));
             s.accessIps = s.track(new AccessIpRecorder(s.screening.cip(), ACCESS_IP_FLUSH_SECONDS));
-            // KYC records of customers closed longer ago than the retention period go, daily, with an audit line
-            s.track(s.every(Duration.ofDays(1), "kyc-retention",
-                    () -> new RetentionPurge(s.db, Clock.systemUTC()).run(RetentionPurge.DEFAULT_RETENTION)));
+            // KYC records of customers closed longer ago than the retention period go, daily, with their audit entries
+            RetentionPurge kycPurge = new RetentionPurge(s.db, s.audit, Clock.systemUTC());
+            s.track(s.every(DAILY_JOB_FIRST_RUN, Duration.ofDays(1), "kyc-retention", () -> kycPurge.run(compliance.kycRetentionPeriod())));
             s.projects = new ProjectStore(s.db);
             s.users = new UserStore(s.db);
             s.keys = new KeyStore(s.db, s.keyDirectory);
@@ -150,6 +166,9 @@ public final class Subsystems implements AutoCloseable {
     public Blocking blocking() { return blocking; }
     public Vault vault() { return vault; }
     public AuditLog audit() { return audit; }
+    /** Where the request path submits audit entries without blocking (appended in order, in batches). */
+    public AuditSink auditSink() { return auditQueue; }
+    public AuditQueue.Stats auditQueueStats() { return auditQueue.stats(); }
     public KeyDirectory keyDirectory() { return keyDirectory; }
     public CustomerStore customers() { return customers; }
     public ProjectStore projects() { return projects; }
@@ -170,6 +189,11 @@ public final class Subsystems implements AutoCloseable {
 
     /** Runs {@code task} every {@code period} on a daemon thread; a failure is logged and retried next time. */
     private AutoCloseable every(Duration period, String what, Runnable task) {
+        return every(period, period, what, task);
+    }
+
+    /** As {@link #every(Duration, String, Runnable)}, the first run {@code first} after start. */
+    private AutoCloseable every(Duration first, Duration period, String what, Runnable task) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("gatehouse-refresh-" + what).factory());
         timer.scheduleWithFixedDelay(() -> {
@@ -178,7 +202,7 @@ public final class Subsystems implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.warn("could not refresh {} (keeping what is in memory): {}", what, e.getMessage());
             }
-        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        }, first.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
         return timer::shutdownNow;
     }
 
