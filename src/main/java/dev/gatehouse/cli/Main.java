@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, SimulateCommand.class, DemoCommand.class,
                 CustomersCommand.class, ProjectsCommand.class, KeysCommand.class, AdminKeysCommand.class,
                 UsersCommand.class, PricesCommand.class, LimitsCommand.class, CreditsCommand.class, UsageCommand.class,
-                ListsCommand.class, ScreenCommand.class, ScreeningCommand.class, AuditCommand.class})
+                ListsCommand.class, ScreenCommand.class, ScreeningCommand.class, KycCommand.class, AuditCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
