@@ -5,6 +5,7 @@ import dev.gatehouse.audit.AuditEntry;
 import dev.gatehouse.api.ErrorCode;
 import dev.gatehouse.api.GatewayException;
 import dev.gatehouse.api.OpenAiErrors;
+import dev.gatehouse.compliance.kyc.AccessIpRecorder;
 import dev.gatehouse.server.Subsystems;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -88,6 +89,7 @@ public final class AdminHandler implements Handler<HttpServerRequest> {
         readBody(http)
                 .compose(body -> principal(http, route)
                         .compose(p -> checkCustomer(p, found))
+                        .map(p -> noteAddress(p, http))
                         .compose(p -> route.endpoint().handle(new AdminRequest(p, found.params(), http.params(), body, http))
                                 .compose(reply -> audited(p, found, reply))))
                 .onSuccess(reply -> write(http, reply))
@@ -101,7 +103,7 @@ public final class AdminHandler implements Handler<HttpServerRequest> {
     private Future<Reply> audited(Principal p, Router.Match.Found found, Reply reply) {
         Router.Route route = found.route();
         if (route.method() == HttpMethod.GET || p == null) return Future.succeededFuture(reply);
-        String actor = p.kind().name().toLowerCase(java.util.Locale.ROOT) + ":" + p.id();
+        String actor = p.actor();
         String action = route.method().name() + " " + Router.BASE + route.pattern();
         String subject = new java.util.TreeMap<>(found.params()).toString();
         return subsystems.blocking().run(() -> subsystems.audit().append(AuditEntry.of(AuditCategory.ADMIN, actor, action, subject)))
@@ -110,6 +112,14 @@ public final class AdminHandler implements Handler<HttpServerRequest> {
                     log.error("could not write the audit entry of {} by {}: {}", action, actor, e.toString());
                     return Future.succeededFuture(reply);
                 });
+    }
+
+    /** A customer's own keys and users administer its account from these addresses: they go into its CIP record. */
+    private Principal noteAddress(Principal p, HttpServerRequest http) {
+        if (p != null && p.customerId() != null && http.remoteAddress() != null) {
+            subsystems.accessIps().note(p.customerId(), http.remoteAddress().hostAddress(), AccessIpRecorder.ADMIN);
+        }
+        return p;
     }
 
     private Future<Principal> principal(HttpServerRequest http, Router.Route route) {

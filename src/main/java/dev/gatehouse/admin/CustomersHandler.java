@@ -35,13 +35,8 @@ final class CustomersHandler {
         Input in = r.input("name", "kind", "country", "email", "phone", "status");
         NewCustomer c = new NewCustomer(in.text("name"), CustomerKind.parse(in.text("kind")), in.text("country"),
                 in.optText("email"), in.optText("phone"), in.has("status") ? CustomerStatus.parse(in.text("status")) : null);
-        return s.blocking().run(() -> screened(s.customers().create(c).id(), "created")).map(x -> Reply.created(Views.customer(x)));
-    }
-
-    /** Screens a new or renamed customer inline (a block hit suspends it before the answer) and reads it back. Blocking. */
-    private dev.gatehouse.accounts.Customer screened(String id, String cause) {
-        s.screening().screenCustomer(id, cause);
-        return s.customers().get(id).orElseThrow(() -> AdminErrors.notFound("customer " + id));
+        // screened inline: a block hit suspends the customer before the answer
+        return s.blocking().run(() -> s.screening().onboard(c, r.principal().actor())).map(x -> Reply.created(Views.customer(x)));
     }
 
     private Future<Reply> list(AdminRequest r) {
@@ -67,11 +62,8 @@ final class CustomersHandler {
         Input in = r.input(FIELDS);
         CustomerUpdate u = new CustomerUpdate(in.optText("name"), in.has("kind") ? CustomerKind.parse(in.text("kind")) : null,
                 in.optText("country"), in.optText("email"), in.optText("phone"));
-        boolean screen = u.name() != null || u.kind() != null || u.country() != null;
-        return s.blocking().run(() -> {
-            var c = s.customers().update(r.customerId(), u);
-            return screen ? screened(c.id(), "updated") : c;
-        }).map(c -> Reply.ok(Views.customer(c)));
+        return s.blocking().run(() -> s.screening().update(r.customerId(), u, r.principal().actor()))
+                .map(c -> Reply.ok(Views.customer(c)));
     }
 
     private Future<Reply> status(AdminRequest r) {

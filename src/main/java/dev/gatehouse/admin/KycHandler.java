@@ -48,10 +48,10 @@ final class KycHandler {
     /** Stores the record as a new version, then screens the customer again (other names and owners may have changed). */
     private Future<Reply> putCip(AdminRequest r) {
         CipDetails details = parse(r);
-        String by = r.principal().id();
+        String by = r.principal().actor();
         return s.blocking().run(() -> {
             var record = s.screening().cip().put(r.customerId(), details, by);
-            s.screening().screenCustomer(r.customerId(), "cip_changed");
+            s.screening().screenCustomer(r.customerId(), "cip_changed", by);
             return record;
         }).map(this::ok);
     }
@@ -71,7 +71,7 @@ final class KycHandler {
         String evidence = in.optText("evidence");
         LocalDate reverifyOn = date(in.optText("reverify_on"), "reverify_on");
         String note = in.optText("note");
-        String by = r.principal().id();
+        String by = r.principal().actor();
         return s.blocking().run(() -> s.screening().cip().verify(r.customerId(), status, by, evidence, reverifyOn, note)).map(this::ok);
     }
 
@@ -85,7 +85,7 @@ final class KycHandler {
     }
 
     private Future<Reply> screenNow(AdminRequest r) {
-        return s.blocking().run(() -> s.screening().screenCustomer(r.customerId(), "on_demand")).map(this::ok);
+        return s.blocking().run(() -> s.screening().screenCustomer(r.customerId(), "on_demand", r.principal().actor())).map(this::ok);
     }
 
     private Future<Reply> export(AdminRequest r) {
@@ -107,7 +107,7 @@ final class KycHandler {
         Input in = r.input("decision", "reason");
         CaseStatus decision = CaseStatus.parse("decision", in.text("decision"));
         String reason = in.text("reason");
-        String by = r.principal().id();
+        String by = r.principal().actor();
         return s.blocking().run(() -> s.screening().decide(r.path("case_id"), decision, by, reason)).map(this::ok);
     }
 

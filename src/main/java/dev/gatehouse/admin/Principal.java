@@ -11,6 +11,9 @@ record Principal(Kind kind, String id, String customerId, Role role) {
 
     boolean operator() { return customerId == null; }
 
+    /** How the audit trail names this principal: {@code admin_key:key_...} or {@code session:usr_...}. */
+    String actor() { return kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + id; }
+
     boolean mayWrite() { return role == Role.OWNER || role == Role.ADMIN; }
 
     /** Whether this principal may see objects of {@code customer}. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.accounts.Customer;
 import dev.gatehouse.accounts.CustomerStatus;
 import dev.gatehouse.accounts.User;
+import dev.gatehouse.compliance.kyc.AccessIpRecorder;
 import dev.gatehouse.config.Secret;
 import dev.gatehouse.server.Subsystems;
 import io.vertx.core.Future;
@@ -46,6 +47,9 @@ final class SessionHandler {
             }
             return user.get();
         }).map(user -> {
+            if (user.customerId() != null && r.http().remoteAddress() != null) { // signing in to administer the account
+                s.accessIps().note(user.customerId(), r.http().remoteAddress().hostAddress(), AccessIpRecorder.ADMIN);
+            }
             Sessions.Opened o = sessions.open(user);
             ObjectNode body = Views.object().put("token", o.token());
             Views.time(body, "expires_at", o.session().expiresAt());

@@ -32,6 +32,9 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class AuditLog {
     public static final int DEFAULT_CHECKPOINT_EVERY = 1_000;
+    /** What a purge does to an entry: the body goes; seq, ts, category and the body's digest stay to keep the chain. */
+    private static final String ERASE = "UPDATE audit_log SET actor = '', action = '', subject = NULL,"
+            + " before_json = NULL, after_json = NULL, purged = TRUE";
 
     private final Database db;
     private final AuditKey key;
@@ -62,6 +65,59 @@ public final class AuditLog {
     }
 
     /**
+     * Appends {@code entries} in order in one transaction (all or none), checking for a checkpoint
+     * after each as {@link #append} does. Returns them as stored.
+     */
+    public List<AuditRecord> appendAll(List<AuditEntry> entries) {
+        if (entries.isEmpty()) return List.of();
+        writer.lock();
+        try {
+            return db.inTransaction(c -> appendAllLocked(c, entries));
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    /** A change to the store that names the audit entries recording it. */
+    @FunctionalInterface
+    public interface RecordedWork<T> {
+        /** Makes the change on {@code c} and adds the entries that record it to {@code entries}. */
+        T run(Connection c, List<AuditEntry> entries) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} and appends the entries it names in the same transaction, so a change and its
+     * audit entries commit together or not at all (a decision never stands without its record, nor a
+     * record without its decision). The chain's head is locked only after the work, so other
+     * instances' appends wait only for the commit.
+     */
+    public <T> T inTransaction(RecordedWork<T> work) {
+        writer.lock();
+        try {
+            return db.inTransaction(c -> {
+                List<AuditEntry> entries = new ArrayList<>();
+                T result = work.run(c, entries);
+                appendAllLocked(c, entries);
+                return result;
+            });
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    private List<AuditRecord> appendAllLocked(Connection c, List<AuditEntry> entries) throws SQLException {
+        if (entries.isEmpty()) return List.of();
+        Head head = lockHead(c);
+        List<AuditRecord> out = new ArrayList<>(entries.size());
+        for (AuditEntry e : entries) {
+            AuditRecord r = appendLocked(c, head, e);
+            out.add(r);
+            head = new Head(r.seq(), r.hash());
+        }
+        return out;
+    }
+
+    /**
      * Erases the bodies of {@code category}'s entries older than {@code before} and appends the
      * {@code retention} entry that records it, in one transaction under the head lock (so no entry
      * can slip in between). The stubs keep seq, ts, category and body digest, so the chain still
@@ -69,17 +125,14 @@ public final class AuditLog {
      * Returns that purge entry, or empty if nothing was old enough.
      */
     public Optional<AuditRecord> purge(AuditCategory category, Instant before, String actor) {
-        if (category == AuditCategory.RETENTION) {
-            throw new IllegalArgumentException("retention entries are the record of purges and are never purged");
-        }
+        String why = AuditRetention.whyNotPurgeable(category);
+        if (why != null) throw new IllegalArgumentException(category.wire() + ": " + why);
         writer.lock();
         try {
             return db.inTransaction(c -> {
                 Head head = lockHead(c);
                 int purged;
-                try (PreparedStatement ps = c.prepareStatement("UPDATE audit_log SET actor = '', action = '', subject = NULL,"
-                        + " before_json = NULL, after_json = NULL, purged = TRUE"
-                        + " WHERE category = ? AND ts < ? AND seq <= ? AND purged = FALSE")) {
+                try (PreparedStatement ps = c.prepareStatement(ERASE + " WHERE category = ? AND ts < ? AND seq <= ? AND purged = FALSE")) {
                     ps.setString(1, category.wire());
                     Jdbc.time(ps, 2, before);
                     ps.setLong(3, head.seq);
@@ -89,6 +142,51 @@ public final class AuditLog {
                 PurgeMarker marker = new PurgeMarker(category, Jdbc.truncate(before), head.seq, purged);
                 return Optional.of(appendLocked(c, head, new AuditEntry(AuditCategory.RETENTION, actor,
                         PurgeMarker.ACTION, category.wire(), null, marker.toJson())));
+            });
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    /**
+     * Erases the bodies of every {@code category} entry about {@code subject} (a customer whose KYC
+     * records are being purged), appending one {@code retention} entry per category that names the
+     * erased entries by seq, so the verifier can hold each against it. Returns those entries.
+     */
+    public List<AuditRecord> purgeSubject(String subject, List<AuditCategory> categories, String actor) {
+        writer.lock();
+        try {
+            return db.inTransaction(c -> {
+                Head head = lockHead(c);
+                Instant now = Jdbc.now(clock);
+                List<AuditRecord> out = new ArrayList<>();
+                for (AuditCategory category : categories) {
+                    if (category == AuditCategory.RETENTION) throw new IllegalArgumentException("retention entries are never purged");
+                    List<Long> seqs = new ArrayList<>();
+                    try (PreparedStatement ps = c.prepareStatement("SELECT seq FROM audit_log"
+                            + " WHERE category = ? AND subject = ? AND seq <= ? AND purged = FALSE ORDER BY seq")) {
+                        ps.setString(1, category.wire());
+                        ps.setString(2, subject);
+                        ps.setLong(3, head.seq);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) seqs.add(rs.getLong(1));
+                        }
+                    }
+                    if (seqs.isEmpty()) continue;
+                    try (PreparedStatement ps = c.prepareStatement(ERASE + " WHERE seq = ?")) {
+                        for (long seq : seqs) {
+                            ps.setLong(1, seq);
+                            ps.addBatch();
+                        }
+                        ps.executeBatch();
+                    }
+                    PurgeMarker marker = PurgeMarker.ofSubject(category, now, head.seq, subject, seqs);
+                    AuditRecord r = appendLocked(c, head, new AuditEntry(AuditCategory.RETENTION, actor,
+                            PurgeMarker.ACTION, category.wire(), null, marker.toJson()));
+                    head = new Head(r.seq(), r.hash());
+                    out.add(r);
+                }
+                return out;
             });
         } finally {
             writer.unlock();

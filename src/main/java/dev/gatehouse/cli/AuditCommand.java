@@ -22,9 +22,6 @@ import java.util.concurrent.Callable;
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "Verify or read the tamper-evident audit log.",
         subcommands = {AuditCommand.Verify.class, AuditCommand.Tail.class})
 public final class AuditCommand {
-    /** Where the checkpoint key lives until the config names it (the verifier reads FILE.pub beside it). */
-    static final String DEFAULT_KEY = "./data/audit.key";
-
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Walk the whole chain and check every hash and checkpoint signature. Exit 0 if sound, 1 naming the first broken entry.")
     static final class Verify implements Callable<Integer> {
@@ -32,14 +29,14 @@ public final class AuditCommand {
         CommandSpec spec;
         @Mixin
         StoreOptions options;
-        @Option(names = "--key", paramLabel = "FILE", defaultValue = DEFAULT_KEY,
-                description = "The audit signing key file; its public key FILE.pub is used (default ${DEFAULT-VALUE}).")
+        @Option(names = "--key", paramLabel = "FILE",
+                description = "The audit signing key file; only its public key FILE.pub is read (default: security.audit_key_file of the config).")
         Path key;
 
         @Override
         public Integer call() {
             return StoreRun.run(spec, options, (store, out) -> {
-                Path pub = AuditKey.publicFile(key);
+                Path pub = AuditKey.publicFile(key != null ? key : Path.of(store.config().security().auditKeyFile()));
                 if (!Files.isRegularFile(pub)) throw new CliInputException("--key", "no audit public key at " + pub);
                 VerifyResult result = new AuditVerifier(store.db(), AuditKey.publicOnly(pub)).verify();
                 Map<String, Object> row = new LinkedHashMap<>();

@@ -5,6 +5,12 @@ import dev.gatehouse.accounts.CustomerStore;
 import dev.gatehouse.accounts.KeyStore;
 import dev.gatehouse.accounts.ProjectStore;
 import dev.gatehouse.accounts.UserStore;
+import dev.gatehouse.audit.AuditKey;
+import dev.gatehouse.audit.AuditLog;
+import dev.gatehouse.compliance.kyc.CustomerScreening;
+import dev.gatehouse.compliance.screening.ScreeningLists;
+import dev.gatehouse.compliance.screening.Thresholds;
+import dev.gatehouse.config.ComplianceConfig;
 import dev.gatehouse.config.GatewayConfig;
 import dev.gatehouse.limits.CreditStore;
 import dev.gatehouse.limits.LimitStore;
@@ -12,6 +18,7 @@ import dev.gatehouse.metering.PriceStore;
 import dev.gatehouse.metering.UsageQueries;
 import dev.gatehouse.store.Database;
 
+import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 
@@ -25,6 +32,9 @@ final class CliStore implements AutoCloseable {
     private final Database db;
     private final GatewayConfig config;
     private CreditStore credits;
+    private AuditLog audit;
+    private ScreeningLists lists;
+    private CustomerScreening screening;
 
     private CliStore(Database db, GatewayConfig config) {
         this.db = db;
@@ -35,8 +45,34 @@ final class CliStore implements AutoCloseable {
         return new CliStore(Database.open(config.store()), config);
     }
 
-    /** The configuration the store was opened from (settings such as the compliance thresholds). */
     GatewayConfig config() { return config; }
+
+    /** How the audit trail names the person running the command: {@code cli:} and the operating-system user. */
+    static String actor() { return "cli:" + System.getProperty("user.name", "unknown"); }
+
+    /** The audit trail, signing with the gateway's key ({@code security.audit_key_file}; made if missing, as the gateway would). */
+    AuditLog audit() {
+        if (audit == null) audit = new AuditLog(db, AuditKey.loadOrCreate(Path.of(config.security().auditKeyFile())));
+        return audit;
+    }
+
+    /** The configured screening thresholds ({@code compliance.review_threshold}, {@code block_threshold}). */
+    Thresholds thresholds() {
+        ComplianceConfig c = config.compliance();
+        return new Thresholds(c.reviewThreshold(), c.blockThreshold());
+    }
+
+    /** The lists in the store with the configured thresholds, loaded once (blocks while it reads every entry). */
+    ScreeningLists lists() {
+        if (lists == null) lists = screeningLists(thresholds());
+        return lists;
+    }
+
+    /** Customer screening over {@link #lists()}. */
+    CustomerScreening screening() {
+        if (screening == null) screening = new CustomerScreening(db, customers(), lists(), audit());
+        return screening;
+    }
 
     CustomerStore customers() { return new CustomerStore(db, AccountChanges.NONE); }
     ProjectStore projects() { return new ProjectStore(db); }
@@ -47,8 +83,8 @@ final class CliStore implements AutoCloseable {
     UsageQueries usage() { return new UsageQueries(db); }
 
     /** The screening lists in the store, loaded into a screener (blocks while it reads every entry). */
-    dev.gatehouse.compliance.screening.ScreeningLists screeningLists(dev.gatehouse.compliance.screening.Thresholds thresholds) {
-        return new dev.gatehouse.compliance.screening.ScreeningLists(db, thresholds);
+    ScreeningLists screeningLists(Thresholds thresholds) {
+        return new ScreeningLists(db, thresholds);
     }
 
     Database db() { return db; }

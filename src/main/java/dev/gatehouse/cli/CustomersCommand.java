@@ -5,6 +5,7 @@ import dev.gatehouse.accounts.Customer;
 import dev.gatehouse.accounts.CustomerKind;
 import dev.gatehouse.accounts.CustomerStatus;
 import dev.gatehouse.accounts.CustomerStore;
+import dev.gatehouse.accounts.CustomerUpdate;
 import dev.gatehouse.accounts.NewCustomer;
 import dev.gatehouse.accounts.Page;
 import picocli.CommandLine.Command;
@@ -18,7 +19,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** {@code gatehouse customers create|list|show|suspend|activate|close}. */
+/**
+ * {@code gatehouse customers create|update|list|show|suspend|activate|close}. A new customer, and a
+ * change of name, kind or country, is screened at once against the imported lists, as through the
+ * admin API: a block-band hit suspends it before the command returns.
+ */
 @Command(name = "customers", mixinStandardHelpOptions = true, description = "Create, list and change customers.")
 public final class CustomersCommand {
     private static final List<String> COLUMNS = List.of("id", "name", "kind", "country", "status", "email", "created_at");
@@ -27,7 +32,7 @@ public final class CustomersCommand {
     @Spec
     CommandSpec spec;
 
-    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a customer.")
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a customer and screen it against the imported lists.")
     int create(@Mixin StoreOptions options,
                @Option(names = "--name", required = true, description = "Legal name; unique.") String name,
                @Option(names = "--kind", required = true, description = "individual or enterprise.") String kind,
@@ -40,7 +45,28 @@ public final class CustomersCommand {
             if (st != null && st != CustomerStatus.PENDING && st != CustomerStatus.ACTIVE) {
                 throw new AccountsException.Invalid("status", "a new customer is pending or active, not " + st.wire());
             }
-            Customer c = store.customers().create(new NewCustomer(name, CustomerKind.parse(kind), country, email, phone, st));
+            NewCustomer in = new NewCustomer(name, CustomerKind.parse(kind), country, email, phone, st);
+            out.record(Views.customer(store.screening().onboard(in, CliStore.actor())));
+            return StoreRun.OK;
+        });
+    }
+
+    @Command(name = "update", mixinStandardHelpOptions = true,
+            description = "Change a customer's details; a new name, kind or country is screened at once.")
+    int update(@Mixin StoreOptions options, @Parameters(paramLabel = "ID", description = "The customer's id.") String id,
+               @Option(names = "--name", description = "Legal name; unique.") String name,
+               @Option(names = "--kind", description = "individual or enterprise.") String kind,
+               @Option(names = "--country", description = "ISO 3166-1 alpha-2 code, e.g. CN.") String country,
+               @Option(names = "--email", description = "Contact email.") String email,
+               @Option(names = "--phone", description = "Contact phone.") String phone) {
+        return StoreRun.run(spec, options, (store, out) -> {
+            if (name == null && kind == null && country == null && email == null && phone == null) {
+                throw new CliInputException("--name", "nothing to change: give --name, --kind, --country, --email or --phone");
+            }
+            CustomerUpdate u = new CustomerUpdate(name, kind == null ? null : CustomerKind.parse(kind), country, email, phone);
+            // only a screened change needs the lists in memory
+            Customer c = name != null || kind != null || country != null
+                    ? store.screening().update(id, u, CliStore.actor()) : store.customers().update(id, u);
             out.record(Views.customer(c));
             return StoreRun.OK;
         });

@@ -6,10 +6,10 @@ import dev.gatehouse.compliance.screening.ImportProgress;
 import dev.gatehouse.compliance.screening.ImportReport;
 import dev.gatehouse.compliance.screening.ListFormatException;
 import dev.gatehouse.compliance.screening.ListStatus;
+import dev.gatehouse.compliance.screening.ListStore;
 import dev.gatehouse.compliance.screening.ParsedList;
 import dev.gatehouse.compliance.screening.ScreeningLists;
 import dev.gatehouse.compliance.screening.SdnImporter;
-import dev.gatehouse.compliance.screening.Thresholds;
 import dev.gatehouse.compliance.screening.UnImporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,9 +56,10 @@ public final class ListsCommand {
                 return StoreRun.fail(spec.commandLine().getErr(), StoreRun.BAD_INPUT, null,
                         e.getMessage() + " (nothing imported; the lists in force are unchanged)");
             }
-            ScreeningLists lists = store.screeningLists(Thresholds.DEFAULTS);
-            // a changed list rescreens every customer here; a running gateway sees suspensions within its key refresh
-            new dev.gatehouse.compliance.kyc.CustomerScreening(store.db(), store.customers(), lists).rescreenOnListChange();
+            ScreeningLists lists = store.lists();
+            // a changed list is recorded in the audit trail and rescreens every customer here; a running
+            // gateway reloads the lists and sees suspensions within seconds (it does not rescreen again)
+            store.screening().rescreenOnListChange(CliStore.actor());
             List<Map<String, Object>> rows = new ArrayList<>();
             for (ParsedList p : parsed) {
                 out.note(p.name() + ": storing " + p.entries().size() + " entries");
@@ -73,7 +74,7 @@ public final class ListsCommand {
     int status(@Mixin StoreOptions options) {
         return StoreRun.run(spec, options, (store, out) -> {
             List<Map<String, Object>> rows = new ArrayList<>();
-            for (ListStatus s : store.screeningLists(Thresholds.DEFAULTS).status()) {
+            for (ListStatus s : new ListStore(store.db()).status()) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("list", s.list());
                 row.put("date", s.date());

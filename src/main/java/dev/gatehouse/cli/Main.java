@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, SimulateCommand.class, DemoCommand.class,
                 CustomersCommand.class, ProjectsCommand.class, KeysCommand.class, AdminKeysCommand.class,
                 UsersCommand.class, PricesCommand.class, LimitsCommand.class, CreditsCommand.class, UsageCommand.class,
-                ListsCommand.class, ScreenCommand.class, ScreeningCommand.class, AuditCommand.class, ReportCommand.class})
+                ListsCommand.class, ScreenCommand.class, ScreeningCommand.class, KycCommand.class, AuditCommand.class,
+                ReportCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

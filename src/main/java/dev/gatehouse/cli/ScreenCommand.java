@@ -37,17 +37,18 @@ public final class ScreenCommand implements java.util.concurrent.Callable<Intege
     String dob;
     @Option(names = "--nationality", description = "A person's nationality, ISO code.")
     String nationality;
-    @Option(names = "--review", description = "Review threshold (default ${DEFAULT-VALUE}).", defaultValue = "0.85")
-    double review;
-    @Option(names = "--block", description = "Block threshold (default ${DEFAULT-VALUE}).", defaultValue = "0.95")
-    double block;
+    @Option(names = "--review", description = "Review threshold (default: compliance.review_threshold of the config, 0.85 unless set).")
+    Double review;
+    @Option(names = "--block", description = "Block threshold (default: compliance.block_threshold of the config, 0.95 unless set).")
+    Double block;
 
     @Override
     public Integer call() {
         return StoreRun.run(spec, options, (store, out) -> {
             Thresholds t;
             try {
-                t = new Thresholds(review, block);
+                Thresholds configured = store.thresholds();
+                t = new Thresholds(review != null ? review : configured.review(), block != null ? block : configured.block());
             } catch (IllegalArgumentException e) {
                 throw new CliInputException("--review", e.getMessage());
             }

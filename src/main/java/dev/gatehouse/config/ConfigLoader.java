@@ -54,7 +54,15 @@ public final class ConfigLoader {
     }
 
     public GatewayConfig parse(String yaml, String source) {
-        return withDefaults(parseDocument(yaml, source, GatewayConfig.class, "config"));
+        GatewayConfig config = withDefaults(parseDocument(yaml, source, GatewayConfig.class, "config"));
+        try {
+            config.compliance().check();
+            config.audit().check();
+        } catch (InvalidField e) {
+            int line = lineOf(substitute(yaml, source), pointer(e.path()));
+            throw new ConfigException(source + ": " + e.path() + (line > 0 ? " (line " + line + ")" : "") + " " + e.getMessage(), e);
+        }
+        return config;
     }
 
     /**
@@ -133,6 +141,18 @@ public final class ConfigLoader {
         for (JsonMappingException.Reference r : e.getPath()) {
             target = r.getFieldName() != null ? target.appendProperty(r.getFieldName()) : target.appendIndex(r.getIndex());
         }
+        int line = lineOf(yaml, target);
+        return line > 0 ? line : e.getLocation().getLineNr();
+    }
+
+    private static JsonPointer pointer(String dottedPath) {
+        JsonPointer target = JsonPointer.empty();
+        for (String name : dottedPath.split("\\.")) target = target.appendProperty(name);
+        return target;
+    }
+
+    /** The line where the field at {@code target} is written, or 0 if it is not (a default). */
+    private static int lineOf(String yaml, JsonPointer target) {
         try (JsonParser p = YAML.createParser(yaml)) {
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
                 if (t == JsonToken.FIELD_NAME && p.getParsingContext().pathAsPointer().equals(target)) {
@@ -140,9 +160,9 @@ public final class ConfigLoader {
                 }
             }
         } catch (IOException unreadable) {
-            // fall back to Jackson's location
+            // the caller falls back
         }
-        return e.getLocation().getLineNr();
+        return 0;
     }
 
     private String substitute(String text, String source) {

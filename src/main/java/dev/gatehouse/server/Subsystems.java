@@ -11,12 +11,16 @@ import dev.gatehouse.accounts.UserStore;
 import dev.gatehouse.accounts.Vault;
 import dev.gatehouse.audit.AuditKey;
 import dev.gatehouse.audit.AuditLog;
+import dev.gatehouse.audit.AuditQueue;
+import dev.gatehouse.audit.AuditRetention;
+import dev.gatehouse.audit.AuditSink;
 import dev.gatehouse.auth.ConfigKeyAuthenticator;
 import dev.gatehouse.compliance.kyc.AccessIpRecorder;
 import dev.gatehouse.compliance.kyc.CustomerScreening;
 import dev.gatehouse.compliance.kyc.RetentionPurge;
 import dev.gatehouse.compliance.screening.ScreeningLists;
 import dev.gatehouse.compliance.screening.Thresholds;
+import dev.gatehouse.config.ComplianceConfig;
 import dev.gatehouse.config.GatewayConfig;
 import dev.gatehouse.config.MeteringConfig;
 import dev.gatehouse.metering.Journal;
@@ -69,12 +73,15 @@ public final class Subsystems implements AutoCloseable {
     static final Duration SHARED_DATA_REFRESH = Duration.ofSeconds(5);
     /** How often the addresses seen on the model API are written to the customers' CIP records. */
     static final long ACCESS_IP_FLUSH_SECONDS = 10;
+    /** Daily jobs (retention) first run this long after start, so a gateway restarted daily still runs them. */
+    static final Duration DAILY_JOB_FIRST_RUN = Duration.ofMinutes(5);
 
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
     private Database db;
     private Blocking blocking;
     private Vault vault;
     private AuditLog audit;
+    private AuditQueue auditQueue;
     private KeyDirectory keyDirectory;
     private LastUsedRecorder lastUsed;
     private CustomerStore customers;
@@ -97,7 +104,6 @@ public final class Subsystems implements AutoCloseable {
     private PolicyHolder policy;
     private CustomerFactsDirectory customerFacts;
     private TransferRecorder transfers;
-    private AuditSink auditSink;
     private dev.gatehouse.routing.RouteTable routes;
     private ReportSource reports;
 
@@ -117,15 +123,24 @@ public final class Subsystems implements AutoCloseable {
             s.blocking = s.track(new Blocking());
             s.vault = Vault.open(config.security());
             s.audit = new AuditLog(s.db, AuditKey.loadOrCreate(Path.of(config.security().auditKeyFile())));
+            s.auditQueue = s.track(new AuditQueue(s.audit)); // the request path's entries, appended in batches off the event loop
+            // a quiet log is still signed: the head gets a checkpoint every interval (none if nothing was appended since)
+            s.track(s.every(Duration.ofSeconds(config.audit().checkpointIntervalSeconds()), "audit-checkpoint", s.audit::checkpoint));
+            AuditRetention auditRetention = new AuditRetention(s.audit, config.audit().retentionPeriods(), Clock.systemUTC());
+            s.track(s.every(DAILY_JOB_FIRST_RUN, Duration.ofDays(1), "audit-retention", auditRetention::runOnce));
             s.keyDirectory = s.track(KeyDirectory.start(s.db, KeyDirectory.DEFAULT_REFRESH));
             s.customers = new CustomerStore(s.db, s.keyDirectory);
-            // the lists in force, in memory; an import through this instance rescreens every customer
-            s.screeningLists = new ScreeningLists(s.db, Thresholds.DEFAULTS);
-            s.screening = new CustomerScreening(s.db, s.customers, s.screeningLists).rescreenOnListChange();
+            // the lists in force, in memory; an import through this instance rescreens every customer,
+            // one by the CLI or another instance is loaded within seconds (the importer rescreened)
+            ComplianceConfig compliance = config.compliance();
+            s.screeningLists = new ScreeningLists(s.db, new Thresholds(compliance.reviewThreshold(), compliance.blockThreshold()));
+            s.screeningLists.reload(); // now, not on the first onboarding
+            s.screening = new CustomerScreening(s.db, s.customers, s.screeningLists, s.audit).rescreenOnListChange("system:list-import");
+            s.track(s.every(SHARED_DATA_REFRESH, "screening-lists", s.screeningLists::reloadIfChanged));
             s.accessIps = s.track(new AccessIpRecorder(s.screening.cip(), ACCESS_IP_FLUSH_SECONDS));
-            // KYC records of customers closed longer ago than the retention period go, daily, with an audit line
-            s.track(s.every(Duration.ofDays(1), "kyc-retention",
-                    () -> new RetentionPurge(s.db, Clock.systemUTC()).run(RetentionPurge.DEFAULT_RETENTION)));
+            // KYC records of customers closed longer ago than the retention period go, daily, with their audit entries
+            RetentionPurge kycPurge = new RetentionPurge(s.db, s.audit, Clock.systemUTC());
+            s.track(s.every(DAILY_JOB_FIRST_RUN, Duration.ofDays(1), "kyc-retention", () -> kycPurge.run(compliance.kycRetentionPeriod())));
             s.projects = new ProjectStore(s.db);
             s.users = new UserStore(s.db);
             s.keys = new KeyStore(s.db, s.keyDirectory);
@@ -146,14 +161,12 @@ public final class Subsystems implements AutoCloseable {
             s.limiter = s.track(new InProcessLimiter());
             // budgets continue from the ledger; metering has replayed its journal into it by now
             s.spend = SpendLedger.load(s.db, Clock.systemUTC());
-            // TEMPORARY until the batched audit queue lands: one append per entry on a virtual thread
-            s.auditSink = e -> s.blocking.run(() -> s.audit.append(e));
             s.customerFacts = s.track(CustomerFactsDirectory.start(s.db, KeyDirectory.DEFAULT_REFRESH));
             s.transfers = s.track(TransferRecorder.open(s.db, Clock.systemUTC(), config.policy().personalData().alertAt(),
                     alert -> {
                         log.warn("personal information sent abroad in {} is approaching the PIPL threshold {}: {} of {}",
                                 alert.year(), alert.threshold(), alert.count(), alert.limit());
-                        s.auditSink.submit(new AuditEntry(AuditCategory.ADMIN, // an operator-level event; the log has no category of alerts
+                        s.auditQueue.submit(new AuditEntry(AuditCategory.ADMIN, // an operator-level event; the log has no category of alerts
                                 "system:pipl-counter", "pipl_threshold_approached", alert.threshold().name(), null,
                                 dev.gatehouse.api.Json.MAPPER.valueToTree(alert).toString()));
                     }));
@@ -172,7 +185,7 @@ public final class Subsystems implements AutoCloseable {
         stages.add(new StoreKeyAuthenticator(keyDirectory, lastUsed, configKeys));
         stages.add(accessIps); // the addresses a customer's keys are used from, for its CIP record
         // policy before metering and limits: a refused request reserves nothing and costs nothing
-        stages.add(new PolicyStage(policy, customerFacts, blocking, limiter, auditSink, transfers,
+        stages.add(new PolicyStage(policy, customerFacts, blocking, limiter, auditQueue, transfers,
                 config.audit().logRequestDecisions()));
         if (config.controls().metering()) stages.add(new MeteringStage(journal, prices));
         if (config.controls().limits()) {
@@ -195,6 +208,9 @@ public final class Subsystems implements AutoCloseable {
     public Blocking blocking() { return blocking; }
     public Vault vault() { return vault; }
     public AuditLog audit() { return audit; }
+    /** Where the request path submits audit entries without blocking (appended in order, in batches). */
+    public AuditSink auditSink() { return auditQueue; }
+    public AuditQueue.Stats auditQueueStats() { return auditQueue.stats(); }
     public KeyDirectory keyDirectory() { return keyDirectory; }
     public CustomerStore customers() { return customers; }
     public ProjectStore projects() { return projects; }
@@ -217,6 +233,11 @@ public final class Subsystems implements AutoCloseable {
 
     /** Runs {@code task} every {@code period} on a daemon thread; a failure is logged and retried next time. */
     private AutoCloseable every(Duration period, String what, Runnable task) {
+        return every(period, period, what, task);
+    }
+
+    /** As {@link #every(Duration, String, Runnable)}, the first run {@code first} after start. */
+    private AutoCloseable every(Duration first, Duration period, String what, Runnable task) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("gatehouse-refresh-" + what).factory());
         timer.scheduleWithFixedDelay(() -> {
@@ -225,7 +246,7 @@ public final class Subsystems implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.warn("could not refresh {} (keeping what is in memory): {}", what, e.getMessage());
             }
-        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        }, first.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
         return timer::shutdownNow;
     }
 

@@ -29,24 +29,27 @@ class AuditRetentionTest {
         return new AuditLog(db, AuditKey.loadOrCreate(dir.resolve("audit.key")), 3, Clock.fixed(now, ZoneOffset.UTC));
     }
 
+    /** The default (request decisions, 6 months) and policy denials kept two years. */
     private AuditRetention retentionAt(Database db, Instant now) {
-        return new AuditRetention(logAt(db, now), AuditRetention.DEFAULT_PERIODS, Clock.fixed(now, ZoneOffset.UTC));
+        Map<AuditCategory, Period> periods = Map.of(AuditCategory.REQUEST_DECISION, Period.ofMonths(6), AuditCategory.POLICY_DENIAL, Period.ofYears(2));
+        assertThat(periods).containsAllEntriesOf(AuditRetention.DEFAULT_PERIODS);
+        return new AuditRetention(logAt(db, now), periods, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private VerifyResult verify(Database db) {
         return new AuditVerifier(db, AuditKey.publicOnly(dir.resolve("audit.key.pub"))).verify();
     }
 
-    /** seq 1, 2: request decisions and 3: KYC in January 2025; 4: admin; 5: request decision and 6: KYC in September 2025. */
+    /** seq 1, 2: request decisions and 3: a policy denial in January 2025; 4: admin; 5: request decision and 6: denial in September 2025. */
     private void seed(Database db) {
         AuditLog old = logAt(db, JAN_2025);
         old.append(new AuditEntry(AuditCategory.REQUEST_DECISION, "key_a", "allow", "req_1", null, "{\"route\":\"cn\"}"));
         old.append(new AuditEntry(AuditCategory.REQUEST_DECISION, "key_a", "deny", "req_2", null, "{\"route\":\"us\"}"));
-        old.append(AuditEntry.of(AuditCategory.KYC, "reviewer", "cip.verify", "cus_1"));
+        old.append(AuditEntry.of(AuditCategory.POLICY_DENIAL, "key_a", "policy.embargo", "req_0"));
         old.append(AuditEntry.of(AuditCategory.ADMIN, "root", "key.create", "key_a"));
         AuditLog recent = logAt(db, SEP_2025);
         recent.append(AuditEntry.of(AuditCategory.REQUEST_DECISION, "key_a", "allow", "req_3"));
-        recent.append(AuditEntry.of(AuditCategory.KYC, "reviewer", "cip.verify", "cus_2"));
+        recent.append(AuditEntry.of(AuditCategory.POLICY_DENIAL, "key_a", "policy.embargo", "req_4"));
     }
 
     @ParameterizedTest
@@ -67,7 +70,7 @@ class AuditRetentionTest {
             assertThat(rows.getFirst().entry()).isEqualTo(new AuditEntry(AuditCategory.REQUEST_DECISION, "", "", null, null, null));
             assertThat(verify(db)).isEqualTo(new VerifyResult.Ok(7, 2));
 
-            // two years on: the January KYC record and the September request decision go too
+            // two years on: the January denial and the September request decision go too
             List<AuditRecord> later = retentionAt(db, Instant.parse("2027-02-01T00:00:00Z")).runOnce();
             assertThat(later).hasSize(2);
             assertThat(AuditLog.tail(db, 10)).extracting(AuditRecord::purged)
@@ -120,6 +123,41 @@ class AuditRetentionTest {
                     .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> new AuditRetention(logAt(db, SEP_2025), Map.of(AuditCategory.RETENTION, Period.ofDays(1)),
                     Clock.systemUTC())).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.gatehouse.store.StoreFixtures#both")
+    void should_refuse_an_age_based_period_for_kyc_and_screening_entries(Supplier<Database> store) {
+        try (Database db = store.get()) {
+            assertThatThrownBy(() -> new AuditRetention(logAt(db, SEP_2025), Map.of(AuditCategory.KYC, Period.ofYears(2)), Clock.systemUTC()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("compliance.kyc_retention");
+            assertThatThrownBy(() -> logAt(db, SEP_2025).purge(AuditCategory.SCREENING, SEP_2025, "x"))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.gatehouse.store.StoreFixtures#both")
+    void should_erase_one_customers_kyc_entries_by_seq_and_still_verify(Supplier<Database> store) {
+        try (Database db = store.get()) {
+            AuditLog log = logAt(db, JAN_2025);
+            log.append(AuditEntry.of(AuditCategory.KYC, "usr_c", "kyc.cip_record", "cus_1"));      // 1
+            log.append(AuditEntry.of(AuditCategory.KYC, "usr_c", "kyc.cip_record", "cus_2"));      // 2
+            log.append(AuditEntry.of(AuditCategory.SCREENING, "usr_c", "screening.run", "cus_1")); // 3
+            log.append(AuditEntry.of(AuditCategory.ADMIN, "root", "POST /customers", "cus_1"));    // 4
+
+            List<AuditRecord> purges = log.purgeSubject("cus_1", List.of(AuditCategory.KYC, AuditCategory.SCREENING), "system:kyc-retention");
+
+            assertThat(purges).extracting(r -> r.entry().afterJson()).containsExactly(
+                    "{\"category\":\"kyc\",\"before\":\"2025-01-01T00:00:00Z\",\"up_to_seq\":4,\"purged\":1,\"subject\":\"cus_1\",\"seqs\":[1]}",
+                    "{\"category\":\"screening\",\"before\":\"2025-01-01T00:00:00Z\",\"up_to_seq\":5,\"purged\":1,\"subject\":\"cus_1\",\"seqs\":[3]}");
+            assertThat(AuditLog.tail(db, 10)).extracting(AuditRecord::purged).containsExactly(true, false, true, false, false, false);
+            assertThat(verify(db)).isEqualTo(new VerifyResult.Ok(6, 2));
+
+            // cus_2's entry of the same category and age erased by hand: no purge names it
+            sql(db, "UPDATE audit_log SET actor = '', action = '', subject = NULL, purged = TRUE WHERE seq = 2");
+            assertThat(verify(db)).isEqualTo(new VerifyResult.Broken(2, "entry 2 was erased, but no retention purge entry records it"));
         }
     }
 }

@@ -30,7 +30,8 @@ final class Cli {
         Path file = dir.resolve("gatehouse.yaml");
         String yaml = "store:\n  url: \"" + jdbcUrl + "\"\n  user: " + user + "\n"
                 + "metering:\n  journal_dir: \"" + dir.resolve("journal") + "\"\n"
-                + "security:\n  master_key_file: \"" + dir.resolve("master.key") + "\"\n";
+                + "security:\n  master_key_file: \"" + dir.resolve("master.key") + "\"\n"
+                + "  audit_key_file: \"" + dir.resolve("audit.key") + "\"\n";
         try {
             Files.writeString(file, yaml, StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -14,12 +14,16 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Records the IP addresses a customer's keys call the model API from, for the customer's CIP
- * record. The request path only notes a (customer, address) pair in memory; a timer writes the
- * pairs seen since the last flush, so a busy customer costs one row update per address and
- * interval, not one per request.
+ * Records the IP addresses a customer's keys call the model API from ({@value #API}), and the ones
+ * its own admin keys and console users administer the account from ({@value #ADMIN}), for the
+ * customer's CIP record. The request path only notes a (customer, address, kind) triple in memory;
+ * a timer writes the triples seen since the last flush, so a busy customer costs one row update per
+ * address and interval, not one per request.
  */
 public final class AccessIpRecorder implements GatewayStage, AutoCloseable {
+    public static final String API = "api";
+    public static final String ADMIN = "admin";
+
     private static final Logger log = LoggerFactory.getLogger(AccessIpRecorder.class);
 
     private final CipStore cip;
@@ -37,19 +41,26 @@ public final class AccessIpRecorder implements GatewayStage, AutoCloseable {
         Caller caller = ctx.caller();
         if (caller == null || caller.customerId() == null) return;
         SocketAddress remote = ctx.http().remoteAddress();
-        if (remote == null || remote.hostAddress() == null) return;
-        seen.putIfAbsent(caller.customerId() + "\u0000" + remote.hostAddress(), Boolean.TRUE);
+        if (remote == null) return;
+        note(caller.customerId(), remote.hostAddress(), API);
+    }
+
+    /** Notes that {@code customerId} used {@code ip} now, for the model API or the admin API; never blocks. */
+    public void note(String customerId, String ip, String kind) {
+        if (customerId == null || ip == null) return;
+        if (!kind.equals(API) && !kind.equals(ADMIN)) throw new IllegalArgumentException("kind is api or admin, not " + kind);
+        seen.putIfAbsent(customerId + "\u0000" + ip + "\u0000" + kind, Boolean.TRUE);
     }
 
     /** Writes the pairs noted since the last flush (blocking; runs on the timer thread or in tests). */
     public void flush() {
-        for (String pair : seen.keySet()) {
-            seen.remove(pair);
-            int split = pair.indexOf('\u0000');
+        for (String triple : seen.keySet()) {
+            seen.remove(triple);
+            String[] parts = triple.split("\u0000", 3);
             try {
-                cip.recordAccess(pair.substring(0, split), pair.substring(split + 1), "api");
+                cip.recordAccess(parts[0], parts[1], parts[2]);
             } catch (RuntimeException e) {
-                log.warn("could not record an access address for customer {}: {}", pair.substring(0, split), e.getMessage());
+                log.warn("could not record an access address for customer {}: {}", parts[0], e.getMessage());
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.gatehouse.compliance.kyc;
 import dev.gatehouse.store.Jdbc;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.gatehouse.accounts.AccountsException;
+import dev.gatehouse.audit.AuditLog;
 import dev.gatehouse.store.Database;
 import dev.gatehouse.store.Ids;
 
@@ -19,15 +20,18 @@ import java.util.Optional;
 
 /**
  * CIP records (V7): versions of the record, verification steps and access IPs. Each change adds a
- * row; nothing is overwritten (access IPs keep first and last seen). Blocking JDBC.
+ * row; nothing is overwritten (access IPs keep first and last seen). A new record version or
+ * verification step commits together with its KYC audit entry. Blocking JDBC.
  */
 public final class CipStore {
     private final Database db;
     private final Clock clock;
+    private final AuditLog audit;
 
-    public CipStore(Database db, Clock clock) {
+    public CipStore(Database db, Clock clock, AuditLog audit) {
         this.db = db;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** The newest version, or version 0 with empty details when none was recorded. */
@@ -44,11 +48,12 @@ public final class CipStore {
         return db.withConnection(c -> versions(c, customerId, ""));
     }
 
-    /** Validates and stores {@code details} as the next version. */
+    /** Validates and stores {@code details} as the next version; {@code changedBy} is the actor the audit entry names. */
     public CipRecord put(String customerId, CipDetails details, String changedBy) {
         CipValidation.check(details);
         Instant now = Jdbc.now(clock);
-        return db.inTransaction(c -> {
+        return audit.inTransaction((c, entries) -> {
+            requireCustomer(c, customerId);
             int version = latest(c, customerId).map(CipRecord::version).orElse(0) + 1;
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO cip_records (customer_id, version, record_json, changed_by, changed_at) VALUES (?, ?, ?, ?, ?)")) {
@@ -59,7 +64,9 @@ public final class CipStore {
                 Jdbc.time(ps, 5, now);
                 ps.executeUpdate();
             }
-            return new CipRecord(customerId, version, details, changedBy, now);
+            CipRecord r = new CipRecord(customerId, version, details, changedBy, now);
+            entries.add(KycTrail.cipRecorded(changedBy, r));
+            return r;
         });
     }
 
@@ -71,39 +78,56 @@ public final class CipStore {
 
     /** Every verification step, oldest first. */
     public List<Verification> verifications(String customerId) {
-        return db.withConnection(c -> {
-            List<Verification> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM cip_verifications WHERE customer_id = ? ORDER BY decided_at, id")) {
-                ps.setString(1, customerId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String reverify = rs.getString("reverify_on");
-                        out.add(new Verification(rs.getString("id"), customerId, VerificationStatus.parse(rs.getString("status")),
-                                rs.getString("decided_by"), Jdbc.time(rs, "decided_at"), rs.getString("evidence"),
-                                reverify == null ? null : LocalDate.parse(reverify), rs.getString("note")));
-                    }
-                }
-            }
-            return out;
-        });
+        return db.withConnection(c -> verifications(c, customerId));
     }
 
-    /** Moves the verification on, if the lifecycle allows it from where it stands. {@code verified} needs evidence and a re-verification date. */
+    private static List<Verification> verifications(Connection c, String customerId) throws SQLException {
+        List<Verification> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM cip_verifications WHERE customer_id = ? ORDER BY decided_at, id")) {
+            ps.setString(1, customerId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String reverify = rs.getString("reverify_on");
+                    out.add(new Verification(rs.getString("id"), customerId, VerificationStatus.parse(rs.getString("status")),
+                            rs.getString("decided_by"), Jdbc.time(rs, "decided_at"), rs.getString("evidence"),
+                            reverify == null ? null : LocalDate.parse(reverify), rs.getString("note")));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A record or decision for a customer that does not exist would be an orphan nobody sees: refused. */
+    private static void requireCustomer(Connection c, String customerId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM customers WHERE id = ?")) {
+            ps.setString(1, customerId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) throw new AccountsException.NotFound("customer_id", "no customer " + customerId);
+            }
+        }
+    }
+
+    /**
+     * Moves the verification on, if the lifecycle allows it from where it stands. {@code verified}
+     * needs evidence and a re-verification date. {@code decidedBy} is the actor the audit entry names.
+     */
     public synchronized Verification verify(String customerId, VerificationStatus status, String decidedBy, String evidence,
                                             LocalDate reverifyOn, String note) {
-        VerificationStatus from = verification(customerId).status();
-        if (!from.mayBecome(status)) {
-            throw new AccountsException.Invalid("status", "a customer " + from.wire() + " cannot become " + status.wire());
-        }
         String ev = evidence == null ? "" : evidence.strip();
-        if (status == VerificationStatus.VERIFIED && (ev.isEmpty() || reverifyOn == null)) {
-            throw new AccountsException.Invalid(ev.isEmpty() ? "evidence" : "reverify_on",
-                    "verifying a customer needs the evidence it rests on and a re-verification date");
-        }
-        if (ev.length() > 4000) throw new AccountsException.Invalid("evidence", "evidence is longer than 4000 characters");
-        if (note != null && note.length() > 4000) throw new AccountsException.Invalid("note", "note is longer than 4000 characters");
         Verification v = new Verification(Ids.next("ver"), customerId, status, decidedBy, Jdbc.now(clock), ev, reverifyOn, note);
-        db.withConnection(c -> {
+        return audit.inTransaction((c, entries) -> {
+            requireCustomer(c, customerId);
+            List<Verification> steps = verifications(c, customerId);
+            VerificationStatus from = steps.isEmpty() ? VerificationStatus.UNVERIFIED : steps.getLast().status();
+            if (!from.mayBecome(status)) {
+                throw new AccountsException.Invalid("status", "a customer " + from.wire() + " cannot become " + status.wire());
+            }
+            if (status == VerificationStatus.VERIFIED && (ev.isEmpty() || reverifyOn == null)) {
+                throw new AccountsException.Invalid(ev.isEmpty() ? "evidence" : "reverify_on",
+                        "verifying a customer needs the evidence it rests on and a re-verification date");
+            }
+            if (ev.length() > 4000) throw new AccountsException.Invalid("evidence", "evidence is longer than 4000 characters");
+            if (note != null && note.length() > 4000) throw new AccountsException.Invalid("note", "note is longer than 4000 characters");
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO cip_verifications (id, customer_id, status, decided_by, decided_at,"
                     + " evidence, reverify_on, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, v.id());
@@ -114,10 +138,11 @@ public final class CipStore {
                 ps.setString(6, ev);
                 Jdbc.text(ps, 7, reverifyOn == null ? null : reverifyOn.toString());
                 Jdbc.text(ps, 8, note);
-                return ps.executeUpdate();
+                ps.executeUpdate();
             }
+            entries.add(KycTrail.verified(decidedBy, from, v));
+            return v;
         });
-        return v;
     }
 
     /** Records that the customer used {@code ip} now ({@code kind}: api or admin). */

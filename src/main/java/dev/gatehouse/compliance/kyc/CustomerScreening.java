@@ -6,6 +6,9 @@ import dev.gatehouse.accounts.Customer;
 import dev.gatehouse.accounts.CustomerKind;
 import dev.gatehouse.accounts.CustomerStatus;
 import dev.gatehouse.accounts.CustomerStore;
+import dev.gatehouse.accounts.CustomerUpdate;
+import dev.gatehouse.accounts.NewCustomer;
+import dev.gatehouse.audit.AuditLog;
 import dev.gatehouse.compliance.screening.Band;
 import dev.gatehouse.compliance.screening.Hit;
 import dev.gatehouse.compliance.screening.ListEntry;
@@ -37,6 +40,11 @@ import java.util.Optional;
  * stays cleared for that list entry until the entry's names change; a true match keeps the customer
  * suspended. Blocking (JDBC and scoring): call off the event loop. Screenings of one gateway run one
  * at a time, so a list change and an onboarding never open the same case twice.
+ * <p>
+ * Every decision leaves a {@code screening} audit entry naming its actor (a principal, {@code cli:USER}
+ * or {@code system:JOB}), committed with the decision: each screening of one customer (a rescreen of
+ * all records only the customers it found hits for, plus one summary), each case decision, each list
+ * import that changed a list.
  */
 public final class CustomerScreening {
     private static final Logger log = LoggerFactory.getLogger(CustomerScreening.class);
@@ -46,32 +54,66 @@ public final class CustomerScreening {
     private final ScreeningLists lists;
     private final Clock clock;
     private final CipStore cip;
+    private final AuditLog audit;
 
-    public CustomerScreening(Database db, CustomerStore customers, ScreeningLists lists, Clock clock) {
+    public CustomerScreening(Database db, CustomerStore customers, ScreeningLists lists, AuditLog audit, Clock clock) {
         this.db = db;
         this.customers = customers;
         this.lists = lists;
         this.clock = clock;
-        this.cip = new CipStore(db, clock);
+        this.audit = audit;
+        this.cip = new CipStore(db, clock, audit);
     }
 
-    public CustomerScreening(Database db, CustomerStore customers, ScreeningLists lists) {
-        this(db, customers, lists, Clock.systemUTC());
+    public CustomerScreening(Database db, CustomerStore customers, ScreeningLists lists, AuditLog audit) {
+        this(db, customers, lists, audit, Clock.systemUTC());
     }
 
-    /** Rescreens every customer after each import that changed a list. */
-    public CustomerScreening rescreenOnListChange() {
+    /**
+     * After each import through this instance that changed a list: records the import and rescreens
+     * every customer, both as {@code actor}. (A gateway that only reloads lists another process
+     * imported does not rescreen: the importer did.)
+     */
+    public CustomerScreening rescreenOnListChange(String actor) {
         lists.onChange(report -> {
-            int n = rescreenAll("list_change:" + report.list()).size();
+            audit.append(KycTrail.listImported(actor, report));
+            int n = rescreenAll("list_change:" + report.list(), actor).size();
             log.info("list {} changed: rescreened {} customers", report.list(), n);
         });
         return this;
     }
 
-    public ScreeningOutcome screenCustomer(String customerId) { return screenCustomer(customerId, "on_demand"); }
+    /**
+     * Creates a customer and, when lists are loaded, screens it before returning, so a listed name is
+     * suspended before anyone sees it active. Returns the customer as it stands after screening.
+     */
+    public Customer onboard(NewCustomer in, String actor) {
+        String id = customers.create(in).id();
+        return screenedIfListed(id, "created", actor);
+    }
 
-    /** Screens the customer's names (legal, other, beneficial owners'), records the run, opens cases, suspends on a block hit. */
-    public synchronized ScreeningOutcome screenCustomer(String customerId, String cause) {
+    /** Changes a customer's details; a change of name, kind or country is screened at once (when lists are loaded). */
+    public Customer update(String customerId, CustomerUpdate in, String actor) {
+        Customer c = customers.update(customerId, in);
+        boolean screen = in.name() != null || in.kind() != null || in.country() != null;
+        return screen ? screenedIfListed(c.id(), "updated", actor) : c;
+    }
+
+    private Customer screenedIfListed(String id, String cause, String actor) {
+        if (!lists.isEmpty()) screenCustomer(id, cause, actor);
+        return customers.get(id).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * Screens the customer's names (legal, other, beneficial owners'), records the run, opens cases,
+     * suspends on a block hit; one audit entry by {@code actor}.
+     */
+    public ScreeningOutcome screenCustomer(String customerId, String cause, String actor) {
+        return screen(customerId, cause, actor, false);
+    }
+
+    /** {@code quietIfClear}: a run without hits leaves no entry of its own (a rescreen of all sums them up in one). */
+    private synchronized ScreeningOutcome screen(String customerId, String cause, String actor, boolean quietIfClear) {
         Customer customer = customers.get(customerId).orElseThrow(() -> notFound(customerId));
         Screener screener = lists.screener();
         Map<String, Hit> best = new LinkedHashMap<>();
@@ -85,7 +127,8 @@ public final class CustomerScreening {
         ScreeningRun run = new ScreeningRun(Ids.next("scr"), customerId, cause, hits.isEmpty() ? Band.NONE : hits.getFirst().band(),
                 hits.stream().map(RunHit::of).toList(), now);
         List<ScreeningCase> opened = new ArrayList<>();
-        boolean mustSuspend = db.inTransaction(c -> {
+        boolean suspendable = customer.status() != CustomerStatus.SUSPENDED && customer.status() != CustomerStatus.CLOSED;
+        boolean mustSuspend = audit.inTransaction((c, entries) -> {
             CaseStore.insertRun(c, run);
             boolean suspend = false;
             for (Hit h : hits) {
@@ -108,10 +151,11 @@ public final class CustomerScreening {
                 opened.add(k);
                 suspend |= blocks;
             }
+            if (!(quietIfClear && hits.isEmpty())) entries.add(KycTrail.screened(actor, run, opened, suspend && suspendable));
             return suspend;
         });
         boolean suspended = false;
-        if (mustSuspend && customer.status() != CustomerStatus.SUSPENDED && customer.status() != CustomerStatus.CLOSED) {
+        if (mustSuspend && suspendable) {
             customers.changeStatus(customerId, CustomerStatus.SUSPENDED);
             suspended = true;
             log.warn("customer {} suspended pending compliance review: {} hit on {} {}", customerId, hits.getFirst().band().wire(),
@@ -120,10 +164,11 @@ public final class CustomerScreening {
         return new ScreeningOutcome(run, opened, suspended);
     }
 
-    /** Screens every customer that is not closed, oldest first. */
-    public List<ScreeningOutcome> rescreenAll(String cause) {
+    /** Screens every customer that is not closed, oldest first; the audit trail gets the runs with hits and one summary. */
+    public List<ScreeningOutcome> rescreenAll(String cause, String actor) {
         List<ScreeningOutcome> out = new ArrayList<>();
-        for (String id : db.withConnection(CaseStore::openCustomerIds)) out.add(screenCustomer(id, cause));
+        for (String id : db.withConnection(CaseStore::openCustomerIds)) out.add(screen(id, cause, actor, true));
+        audit.append(KycTrail.rescreened(actor, cause, out));
         return out;
     }
 
@@ -142,27 +187,34 @@ public final class CustomerScreening {
     }
 
     /**
-     * Records a decision (kept as history). {@code true_match} suspends the customer (if it is not
-     * already); {@code false_positive} clears the hit, and reactivates a customer this screening
-     * suspended once no open block-band case or true match holds it any more.
+     * Records a decision (kept as history) with its audit entry by {@code decidedBy}. {@code true_match}
+     * suspends the customer (if it is not already); {@code false_positive} clears the hit, and
+     * reactivates a customer this screening suspended once no open block-band case or true match
+     * holds it any more.
      */
     public synchronized ScreeningCase decide(String caseId, CaseStatus decision, String decidedBy, String reason) {
         if (decision == CaseStatus.OPEN) throw new AccountsException.Invalid("decision", "a decision is true_match or false_positive");
         if (reason == null || reason.isBlank()) throw new AccountsException.Invalid("reason", "a decision needs a reason");
         if (reason.length() > 4000) throw new AccountsException.Invalid("reason", "reason is longer than 4000 characters");
         CaseDecision d = new CaseDecision(Ids.next("dec"), caseId, decision, decidedBy, Jdbc.now(clock), reason.strip());
-        record Result(ScreeningCase k, boolean stillHeld) {}
-        Result r = db.inTransaction(c -> {
-            ScreeningCase k = CaseStore.get(c, caseId).orElseThrow(() -> new AccountsException.NotFound("case_id", "no screening case " + caseId));
+        ScreeningCase found = screeningCase(caseId).orElseThrow(() -> new AccountsException.NotFound("case_id", "no screening case " + caseId));
+        Customer customer = customers.get(found.customerId()).orElseThrow(() -> notFound(found.customerId()));
+        record Result(ScreeningCase k, CustomerStatus newStatus) {}
+        Result r = audit.inTransaction((c, entries) -> {
+            ScreeningCase before = CaseStore.get(c, caseId).orElseThrow();
             CaseStore.decide(c, d);
-            return new Result(CaseStore.get(c, caseId).orElseThrow(), CaseStore.holdsSuspended(c, k.customerId()));
+            CustomerStatus newStatus = null;
+            if (decision == CaseStatus.TRUE_MATCH && customer.status() != CustomerStatus.SUSPENDED && customer.status() != CustomerStatus.CLOSED) {
+                newStatus = CustomerStatus.SUSPENDED;
+            } else if (decision == CaseStatus.FALSE_POSITIVE && before.suspends() && customer.status() == CustomerStatus.SUSPENDED
+                    && !CaseStore.holdsSuspended(c, customer.id())) {
+                newStatus = CustomerStatus.ACTIVE;
+            }
+            entries.add(KycTrail.decided(decidedBy, before, d,
+                    newStatus == null ? "unchanged" : newStatus == CustomerStatus.ACTIVE ? "reactivated" : "suspended"));
+            return new Result(CaseStore.get(c, caseId).orElseThrow(), newStatus);
         });
-        Customer customer = customers.get(r.k().customerId()).orElseThrow(() -> notFound(r.k().customerId()));
-        if (decision == CaseStatus.TRUE_MATCH && customer.status() != CustomerStatus.SUSPENDED && customer.status() != CustomerStatus.CLOSED) {
-            customers.changeStatus(customer.id(), CustomerStatus.SUSPENDED);
-        } else if (decision == CaseStatus.FALSE_POSITIVE && r.k().suspends() && !r.stillHeld() && customer.status() == CustomerStatus.SUSPENDED) {
-            customers.changeStatus(customer.id(), CustomerStatus.ACTIVE);
-        }
+        if (r.newStatus() != null) customers.changeStatus(customer.id(), r.newStatus());
         return r.k();
     }
 

@@ -2,6 +2,7 @@ package dev.gatehouse.compliance.kyc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.accounts.AccountChanges;
+import dev.gatehouse.audit.TestAudit;
 import dev.gatehouse.accounts.AccountsException;
 import dev.gatehouse.accounts.CustomerKind;
 import dev.gatehouse.accounts.CustomerStatus;
@@ -33,7 +34,7 @@ class CipRecordTest {
     }
 
     private static CustomerScreening screening(Database db, CustomerStore customers) {
-        return new CustomerScreening(db, customers, new ScreeningLists(db, Thresholds.DEFAULTS));
+        return new CustomerScreening(db, customers, new ScreeningLists(db, Thresholds.DEFAULTS), TestAudit.log(db));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -42,7 +43,7 @@ class CipRecordTest {
         try (Database db = store.get()) {
             CustomerStore customers = new CustomerStore(db, AccountChanges.NONE);
             String id = customers.create(new NewCustomer("Harbour Trading", CustomerKind.ENTERPRISE, "CN", null, null, null)).id();
-            CipStore cip = new CipStore(db, Clock.systemUTC());
+            CipStore cip = new CipStore(db, Clock.systemUTC(), TestAudit.log(db));
             assertThat(cip.current(id).version()).isZero();
 
             cip.put(id, details(List.of("海港贸易有限公司"), List.of(), List.of(new CipDetails.PaymentMeans("card", "visa ending 1111"))), "usr_a");
@@ -67,8 +68,9 @@ class CipRecordTest {
     @MethodSource("dev.gatehouse.store.StoreFixtures#both")
     void should_move_verification_through_its_lifecycle_keeping_each_step(Supplier<Database> store) {
         try (Database db = store.get()) {
-            CipStore cip = new CipStore(db, Clock.systemUTC());
-            String id = "cus_x";
+            CipStore cip = new CipStore(db, Clock.systemUTC(), TestAudit.log(db));
+            String id = new CustomerStore(db, AccountChanges.NONE)
+                    .create(new NewCustomer("Lifecycle Ltd", CustomerKind.ENTERPRISE, "CN", null, null, null)).id();
             assertThat(cip.verification(id).status()).isEqualTo(VerificationStatus.UNVERIFIED);
             assertThatThrownBy(() -> cip.verify(id, VerificationStatus.VERIFIED, "usr_c", "passport", LocalDate.of(2028, 1, 1), null))
                     .isInstanceOf(AccountsException.Invalid.class).hasMessageContaining("unverified cannot become verified");
@@ -101,8 +103,8 @@ class CipRecordTest {
             screening.cip().put(aka, details(List.of("Nordwind Optical Systems Research Bureau"), List.of(), List.of()), "usr_c");
             screening.cip().recordAccess(owned, "203.0.113.7", "admin");
 
-            assertThat(screening.screenCustomer(owned, "cip_changed").suspended()).isTrue();
-            assertThat(screening.screenCustomer(aka, "cip_changed").suspended()).isTrue();
+            assertThat(screening.screenCustomer(owned, "cip_changed", "usr_test").suspended()).isTrue();
+            assertThat(screening.screenCustomer(aka, "cip_changed", "usr_test").suspended()).isTrue();
             assertThat(customers.get(aka).orElseThrow().status()).isEqualTo(CustomerStatus.SUSPENDED);
 
             JsonNode export = new KycExport(customers, screening, Clock.systemUTC()).export(owned);

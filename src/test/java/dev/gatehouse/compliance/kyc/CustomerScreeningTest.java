@@ -1,6 +1,7 @@
 package dev.gatehouse.compliance.kyc;
 
 import dev.gatehouse.accounts.AccountChanges;
+import dev.gatehouse.audit.TestAudit;
 import dev.gatehouse.accounts.CustomerKind;
 import dev.gatehouse.accounts.CustomerStatus;
 import dev.gatehouse.accounts.CustomerStore;
@@ -25,7 +26,7 @@ class CustomerScreeningTest {
         static Rig over(Database db) {
             CustomerStore customers = new CustomerStore(db, AccountChanges.NONE);
             ScreeningLists lists = new ScreeningLists(db, Thresholds.DEFAULTS);
-            return new Rig(db, customers, lists, new CustomerScreening(db, customers, lists).rescreenOnListChange());
+            return new Rig(db, customers, lists, new CustomerScreening(db, customers, lists, TestAudit.log(db)).rescreenOnListChange("system:test"));
         }
 
         String customer(String name) {
@@ -44,8 +45,8 @@ class CustomerScreeningTest {
             String clean = rig.customer("Acme Widgets GmbH");
             String listed = rig.customer("华为技术有限公司");
 
-            assertThat(rig.screening().screenCustomer(clean, "created").run().band()).isEqualTo(Band.NONE);
-            ScreeningOutcome out = rig.screening().screenCustomer(listed, "created");
+            assertThat(rig.screening().screenCustomer(clean, "created", "usr_test").run().band()).isEqualTo(Band.NONE);
+            ScreeningOutcome out = rig.screening().screenCustomer(listed, "created", "usr_test");
 
             assertThat(out.suspended()).isTrue();
             assertThat(rig.status(listed)).isEqualTo(CustomerStatus.SUSPENDED);
@@ -66,7 +67,7 @@ class CustomerScreeningTest {
                 });
             });
             // screening again while the case is open opens no second case
-            assertThat(rig.screening().screenCustomer(listed, "on_demand").opened()).isEmpty();
+            assertThat(rig.screening().screenCustomer(listed, "on_demand", "usr_test").opened()).isEmpty();
             assertThat(rig.screening().cases(listed, null)).hasSize(1);
         }
     }
@@ -79,7 +80,7 @@ class CustomerScreeningTest {
             rig.lists().importList(FixtureLists.of(FixtureLists.KENFA));
             String id = rig.customer("Tianjin Kenfa Machinery");
 
-            ScreeningOutcome out = rig.screening().screenCustomer(id, "created");
+            ScreeningOutcome out = rig.screening().screenCustomer(id, "created", "usr_test");
 
             assertThat(out.suspended()).isFalse();
             assertThat(rig.status(id)).isEqualTo(CustomerStatus.ACTIVE);
@@ -98,7 +99,7 @@ class CustomerScreeningTest {
             Rig rig = Rig.over(db);
             rig.lists().importList(FixtureLists.of(FixtureLists.NORDWIND));
             String id = rig.customer("Nordwind Optical Systems Research Bureau");
-            ScreeningCase opened = rig.screening().screenCustomer(id, "created").opened().getFirst();
+            ScreeningCase opened = rig.screening().screenCustomer(id, "created", "usr_test").opened().getFirst();
             assertThat(rig.status(id)).isEqualTo(CustomerStatus.SUSPENDED);
 
             ScreeningCase cleared = rig.screening().decide(opened.id(), CaseStatus.FALSE_POSITIVE, "usr_compliance", "different registration, different country");
@@ -110,7 +111,7 @@ class CustomerScreeningTest {
             });
             assertThat(rig.status(id)).as("cleared: the suspension this hit caused is lifted").isEqualTo(CustomerStatus.ACTIVE);
 
-            rig.screening().rescreenAll("rescreen_all");
+            rig.screening().rescreenAll("rescreen_all", "usr_test");
             assertThat(rig.status(id)).isEqualTo(CustomerStatus.ACTIVE);
             assertThat(rig.screening().cases(id, null)).hasSize(1);
             assertThat(rig.screening().runs(id)).hasSize(2);
@@ -130,7 +131,7 @@ class CustomerScreeningTest {
             Rig rig = Rig.over(db);
             rig.lists().importList(FixtureLists.of(FixtureLists.KENFA));
             String id = rig.customer("Huawei Technologies Co Ltd");
-            assertThat(rig.screening().screenCustomer(id, "created").run().band()).isEqualTo(Band.NONE);
+            assertThat(rig.screening().screenCustomer(id, "created", "usr_test").run().band()).isEqualTo(Band.NONE);
 
             rig.lists().importList(FixtureLists.of(FixtureLists.KENFA, FixtureLists.HUAWEI));
 
@@ -146,17 +147,17 @@ class CustomerScreeningTest {
             Rig rig = Rig.over(db);
             rig.lists().importList(FixtureLists.of(FixtureLists.KENFA));
             String id = rig.customer("Tianjin Kenfa Machinery");
-            ScreeningCase review = rig.screening().screenCustomer(id, "created").opened().getFirst();
+            ScreeningCase review = rig.screening().screenCustomer(id, "created", "usr_test").opened().getFirst();
 
             rig.screening().decide(review.id(), CaseStatus.TRUE_MATCH, "usr_compliance", "same address as the listed entity");
             assertThat(rig.status(id)).isEqualTo(CustomerStatus.SUSPENDED);
-            rig.screening().rescreenAll("rescreen_all");
+            rig.screening().rescreenAll("rescreen_all", "usr_test");
             assertThat(rig.status(id)).isEqualTo(CustomerStatus.SUSPENDED);
             assertThat(rig.screening().cases(id, CaseStatus.OPEN)).isEmpty();
 
             String other = rig.customer("Harbour Trading");
             rig.customers().update(other, new CustomerUpdate("Tianjin Kenfa Precision Machinery Co", null, null, null, null));
-            assertThat(rig.screening().screenCustomer(other, "updated").suspended()).isTrue();
+            assertThat(rig.screening().screenCustomer(other, "updated", "usr_test").suspended()).isTrue();
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.gatehouse.compliance.kyc;
 
 import dev.gatehouse.accounts.AccountChanges;
+import dev.gatehouse.audit.TestAudit;
 import dev.gatehouse.accounts.CustomerKind;
 import dev.gatehouse.accounts.CustomerStatus;
 import dev.gatehouse.accounts.CustomerStore;
@@ -32,19 +33,19 @@ class RetentionPurgeTest {
             String active = customerWithRecords(db, "Still Active Ltd", T0, false);
             Clock later = Clock.fixed(T0.atOffset(ZoneOffset.UTC).plusYears(2).plusDays(1).toInstant(), ZoneOffset.UTC);
 
-            List<RetentionPurge.Purged> purged = new RetentionPurge(db, later).run(RetentionPurge.DEFAULT_RETENTION);
+            List<RetentionPurge.Purged> purged = new RetentionPurge(db, TestAudit.log(db), later).run(RetentionPurge.DEFAULT_RETENTION);
 
             assertThat(purged).extracting(RetentionPurge.Purged::customerId).containsExactly(longClosed);
             assertThat(purged.getFirst().rows()).isGreaterThanOrEqualTo(3);
-            CipStore cip = new CipStore(db, later);
+            CipStore cip = new CipStore(db, later, TestAudit.log(db));
             assertThat(cip.history(longClosed)).isEmpty();
             assertThat(cip.verifications(longClosed)).isEmpty();
             assertThat(cip.history(recentlyClosed)).hasSize(1);
             assertThat(cip.history(active)).hasSize(1);
-            CustomerScreening screening = new CustomerScreening(db, new CustomerStore(db, AccountChanges.NONE), new ScreeningLists(db, Thresholds.DEFAULTS));
+            CustomerScreening screening = new CustomerScreening(db, new CustomerStore(db, AccountChanges.NONE), new ScreeningLists(db, Thresholds.DEFAULTS), TestAudit.log(db));
             assertThat(screening.runs(longClosed)).isEmpty();
             assertThat(screening.runs(recentlyClosed)).hasSize(1);
-            assertThat(new RetentionPurge(db, later).run(RetentionPurge.DEFAULT_RETENTION)).as("nothing left to purge").isEmpty();
+            assertThat(new RetentionPurge(db, TestAudit.log(db), later).run(RetentionPurge.DEFAULT_RETENTION)).as("nothing left to purge").isEmpty();
         }
     }
 
@@ -53,10 +54,10 @@ class RetentionPurgeTest {
         Clock clock = Clock.fixed(at, ZoneOffset.UTC);
         CustomerStore customers = new CustomerStore(db, AccountChanges.NONE, clock);
         String id = customers.create(new NewCustomer(name, CustomerKind.ENTERPRISE, "CN", null, null, null)).id();
-        CustomerScreening screening = new CustomerScreening(db, customers, new ScreeningLists(db, Thresholds.DEFAULTS), clock);
+        CustomerScreening screening = new CustomerScreening(db, customers, new ScreeningLists(db, Thresholds.DEFAULTS), TestAudit.log(db), clock);
         screening.cip().put(id, CipRecordTest.details(List.of(), List.of(), List.of()), "usr_c");
         screening.cip().verify(id, VerificationStatus.PENDING_REVIEW, "usr_c", "documents received", null, null);
-        screening.screenCustomer(id, "created");
+        screening.screenCustomer(id, "created", "usr_test");
         if (close) customers.changeStatus(id, CustomerStatus.CLOSED);
         return id;
     }

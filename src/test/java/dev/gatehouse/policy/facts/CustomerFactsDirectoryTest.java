@@ -1,6 +1,7 @@
 package dev.gatehouse.policy.facts;
 
 import dev.gatehouse.accounts.AccountChanges;
+import dev.gatehouse.audit.TestAudit;
 import dev.gatehouse.accounts.CustomerKind;
 import dev.gatehouse.accounts.CustomerStatus;
 import dev.gatehouse.accounts.CustomerStore;
@@ -37,7 +38,8 @@ class CustomerFactsDirectoryTest {
         static Stores over(Database db) {
             CustomerStore customers = new CustomerStore(db, AccountChanges.NONE);
             ScreeningLists lists = new ScreeningLists(db, Thresholds.DEFAULTS);
-            return new Stores(customers, new CipStore(db, Clock.systemUTC()), lists, new CustomerScreening(db, customers, lists));
+            return new Stores(customers, new CipStore(db, Clock.systemUTC(), TestAudit.log(db)), lists,
+                    new CustomerScreening(db, customers, lists, TestAudit.log(db)));
         }
 
         String customer(String name, CustomerKind kind, String country) {
@@ -109,9 +111,9 @@ class CustomerFactsDirectoryTest {
             String blocked = s.customer("华为技术有限公司", CustomerKind.ENTERPRISE, "CN");
             String reviewed = s.customer("Tianjin Kenfa Machinery", CustomerKind.ENTERPRISE, "CN");
             String clean = s.customer("Acme Widgets GmbH", CustomerKind.ENTERPRISE, "DE");
-            ScreeningCase blockCase = s.screening().screenCustomer(blocked, "created").opened().getFirst();
-            ScreeningCase reviewCase = s.screening().screenCustomer(reviewed, "created").opened().getFirst();
-            s.screening().screenCustomer(clean, "created");
+            ScreeningCase blockCase = s.screening().screenCustomer(blocked, "created", "officer@example.com").opened().getFirst();
+            ScreeningCase reviewCase = s.screening().screenCustomer(reviewed, "created", "officer@example.com").opened().getFirst();
+            s.screening().screenCustomer(clean, "created", "officer@example.com");
             d.refresh();
             assertThat(d.get(blocked).screening()).isEqualTo(ScreeningState.HIT);
             assertThat(d.get(blocked).status()).isEqualTo(CustomerStatus.SUSPENDED);
@@ -158,7 +160,7 @@ class CustomerFactsDirectoryTest {
                 there.lists().importList(FixtureLists.of(FixtureLists.KENFA));
                 String kenfa = there.customer("Tianjin Kenfa Machinery", CustomerKind.ENTERPRISE, "CN");
                 await(d, kenfa, f -> f.screening() == ScreeningState.CLEAR);
-                ScreeningCase k = there.screening().screenCustomer(kenfa, "created").opened().getFirst();
+                ScreeningCase k = there.screening().screenCustomer(kenfa, "created", "officer@example.com").opened().getFirst();
                 await(d, kenfa, f -> f.screening() == ScreeningState.REVIEW);
                 there.screening().decide(k.id(), CaseStatus.FALSE_POSITIVE, "officer@example.com", "another company");
                 await(d, kenfa, f -> f.screening() == ScreeningState.CLEAR);
