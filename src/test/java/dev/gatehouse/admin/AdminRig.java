@@ -83,6 +83,9 @@ final class AdminRig implements AutoCloseable {
                     deployments: [{provider: openai, model: gpt-4o}]
                   gpt-4o-mini:
                     deployments: [{provider: openai, model: gpt-4o-mini}]
+                # the admin API is under test, not the request policy (its default pack keeps
+                # unverified customers off providers abroad): no rules
+                policy: {packs: []}
                 """.formatted(user, sim.port());
         GatewayConfig config = new ConfigLoader(name -> null).parse(yaml, "admin-test").withData(jdbcUrl, dataDir.toString());
         return new AdminRig(Gateway.start(config).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS), dataDir);

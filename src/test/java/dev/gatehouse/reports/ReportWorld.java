@@ -65,7 +65,7 @@ public final class ReportWorld {
         String berlin = create(db, "2026-03-01T00:00:00Z", "Berliner Daten GmbH", CustomerKind.ENTERPRISE, "DE", null);
         new CustomerStore(db, AccountChanges.NONE, at("2025-09-01T00:00:00Z")).changeStatus(volga, CustomerStatus.CLOSED);
 
-        new CipStore(db, at("2025-06-02T00:00:00Z")).put(harbour, new CipDetails(List.of(HARBOUR_CHINESE),
+        new CipStore(db, at("2025-06-02T00:00:00Z"), dev.gatehouse.audit.TestAudit.log(db)).put(harbour, new CipDetails(List.of(HARBOUR_CHINESE),
                 List.of(new CipDetails.Address("88 Keyuan Road, Building 3", "Floor 12\nRoom 1203", "Shenzhen", "Guangdong", "518057", "CN")),
                 true, true, null,
                 List.of(new CipDetails.IdentityEvidence("unified_social_credit_code", "91440300MA5FXXXX1A", "CN", null),
@@ -73,16 +73,16 @@ public final class ReportWorld {
                 List.of(new CipDetails.BeneficialOwner("华为技术有限公司", "CN", 51, null)),
                 List.of(new CipDetails.PaymentMeans("card", "visa ending 1111"), new CipDetails.PaymentMeans("alipay", "account ending 1234")),
                 List.of("kyc@harbour.example"), List.of("+86 755 1234 5678")), "usr_kyc");
-        new CipStore(db, at("2025-06-02T00:00:00Z")).verify(harbour, VerificationStatus.PENDING_REVIEW, "usr_kyc", "licence received", null, null);
-        new CipStore(db, at("2025-06-03T00:00:00Z")).verify(harbour, VerificationStatus.VERIFIED, "usr_chief", "licence checked",
+        new CipStore(db, at("2025-06-02T00:00:00Z"), dev.gatehouse.audit.TestAudit.log(db)).verify(harbour, VerificationStatus.PENDING_REVIEW, "usr_kyc", "licence received", null, null);
+        new CipStore(db, at("2025-06-03T00:00:00Z"), dev.gatehouse.audit.TestAudit.log(db)).verify(harbour, VerificationStatus.VERIFIED, "usr_chief", "licence checked",
                 LocalDate.parse("2027-06-03"), null);
-        new CipStore(db, at("2026-02-01T00:00:00Z")).recordAccess(harbour, "203.0.113.5", "api");
-        new CipStore(db, at("2026-03-01T00:00:00Z")).recordAccess(harbour, "198.51.100.7", "admin");
-        new CipStore(db, at("2026-02-15T00:00:00Z")).recordAccess(harbour, "198.51.100.7", "api");
+        new CipStore(db, at("2026-02-01T00:00:00Z"), dev.gatehouse.audit.TestAudit.log(db)).recordAccess(harbour, "203.0.113.5", "api");
+        new CipStore(db, at("2026-03-01T00:00:00Z"), dev.gatehouse.audit.TestAudit.log(db)).recordAccess(harbour, "198.51.100.7", "admin");
+        new CipStore(db, at("2026-02-15T00:00:00Z"), dev.gatehouse.audit.TestAudit.log(db)).recordAccess(harbour, "198.51.100.7", "api");
 
-        new CipStore(db, at("2025-08-02T00:00:00Z")).put(acme, cip(false, List.of()), "usr_kyc");
-        new CipStore(db, at("2025-02-02T00:00:00Z")).put(volga, cip(true, List.of()), "usr_kyc");
-        new CipStore(db, at("2026-03-02T00:00:00Z")).put(berlin, cip(true, List.of(FORMULA)), "usr_kyc");
+        new CipStore(db, at("2025-08-02T00:00:00Z"), dev.gatehouse.audit.TestAudit.log(db)).put(acme, cip(false, List.of()), "usr_kyc");
+        new CipStore(db, at("2025-02-02T00:00:00Z"), dev.gatehouse.audit.TestAudit.log(db)).put(volga, cip(true, List.of()), "usr_kyc");
+        new CipStore(db, at("2026-03-02T00:00:00Z"), dev.gatehouse.audit.TestAudit.log(db)).put(berlin, cip(true, List.of(FORMULA)), "usr_kyc");
 
         screening(db, harbour, "2026-01-10T00:00:00Z", new String[] {"open", "false"});
         screening(db, volga, "2025-03-01T00:00:00Z", new String[] {"true_match", "true"});
@@ -210,7 +210,7 @@ public final class ReportWorld {
         new AuditLog(db, key, 1000, at("2026-02-10T00:00:00Z")).append(AuditEntry.of(AuditCategory.ADMIN, "usr_x", "GET", "x"));
         deny(db, key, "2026-02-15T00:00:00Z", embargo("req_d3", ids.harbour(), "CN", "IR"));
         deny(db, key, "2026-03-01T00:00:00Z", new DecisionRecord("req_d4", "policy.provider_region", "provider_region", "gpt-4o", "key_b",
-                ids.berlin(), "DE", "192.0.2.4", "DE", List.of(), List.of(), "No deployment of gpt-4o serves DE").toJson());
+                ids.berlin(), "DE", "192.0.2.4", "DE", List.of(), List.of(), "No deployment of gpt-4o serves DE", null, 403, null).toJson());
         deny(db, key, "2026-06-01T00:00:00Z", "{not a decision");
         deny(db, key, "2026-12-31T23:59:59.999Z", embargo("req_d5", null, null, "KP"));
         deny(db, key, "2027-01-01T00:00:00Z", embargo("req_d6", ids.harbour(), "CN", "IR"));
@@ -230,7 +230,7 @@ public final class ReportWorld {
 
     private static String embargo(String request, String customer, String customerCountry, String clientCountry) {
         return new DecisionRecord(request, "policy.embargo", "embargo", "gpt-4o", "key_a", customer, customerCountry, "203.0.113.9",
-                clientCountry, List.of(), List.of(), "Requests from " + clientCountry + " are not served, \"embargo\"").toJson();
+                clientCountry, List.of(), List.of(), "Requests from " + clientCountry + " are not served, \"embargo\"", null, 403, null).toJson();
     }
 
     private static void deny(Database db, AuditKey key, String when, String json) {
