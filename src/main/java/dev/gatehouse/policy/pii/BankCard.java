@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * is not a card: e-commerce order numbers are long digit runs that pass Luhn one time in ten.
  */
 public final class BankCard implements PiiDetector {
-    private static final Pattern CANDIDATE = Pattern.compile(
+    static final Pattern CANDIDATE = Pattern.compile(
             "(?<![0-9A-Za-z.-])(?:\\d{13,19}|\\d{4,6}(?:[ -]\\d{3,13}){1,4})(?![0-9A-Za-z]|[.-]\\d)");
 
     static final int LABEL_WINDOW = 20;
@@ -30,8 +30,13 @@ public final class BankCard implements PiiDetector {
     }
 
     @Override
+    public boolean mayMatch(TextProfile p) {
+        return p.digits() >= 13 && p.longestDigitRun() >= 3;
+    }
+
+    @Override
     public List<Finding> detect(CharSequence text) {
-        return RegexFindings.find(kind(), CANDIDATE, text, BankCard::isValid).stream()
+        return RegexFindings.findAroundDigits(kind(), CANDIDATE, text, BankCard::isValid).stream()
                 .filter(f -> !labelledAsSomethingElse(text, f.start()))
                 .toList();
     }
@@ -41,7 +46,14 @@ public final class BankCard implements PiiDetector {
     }
 
     static boolean isValid(String candidate) {
-        String digits = candidate.replaceAll("\\D", "");
+        StringBuilder only = new StringBuilder(candidate.length());
+        for (int i = 0; i < candidate.length(); i++) {
+            char c = candidate.charAt(i);
+            if (c >= '0' && c <= '9') {
+                only.append(c);
+            }
+        }
+        String digits = only.toString();
         if (digits.length() == 14 && digits.charAt(0) != '3' || digits.length() == 13 && digits.charAt(0) != '4') {
             return false;
         }

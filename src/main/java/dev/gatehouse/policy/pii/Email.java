@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  */
 public final class Email implements PiiDetector {
     private static final String LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
-    private static final Pattern CANDIDATE = Pattern.compile(
+    static final Pattern CANDIDATE = Pattern.compile(
             "(?<![A-Za-z0-9._%+-])[A-Za-z0-9_%+-]+(?:\\.[A-Za-z0-9_%+-]+)*@(?:" + LABEL + "\\.)+[A-Za-z]{2,24}(?![A-Za-z0-9-]|\\.[A-Za-z0-9])");
 
     @Override
@@ -19,7 +19,18 @@ public final class Email implements PiiDetector {
     }
 
     @Override
+    public boolean mayMatch(TextProfile p) {
+        return p.at();
+    }
+
+    @Override
     public List<Finding> detect(CharSequence text) {
-        return RegexFindings.find(kind(), CANDIDATE, text, candidate -> true);
+        return RegexFindings.findAround('@', Email::isAddressChar, kind(), CANDIDATE, text, candidate -> true);
+    }
+
+    /** Every character an address match can hold: the local part's and the domain's, and the {@code @}. */
+    static boolean isAddressChar(int c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                || c == '.' || c == '_' || c == '%' || c == '+' || c == '-' || c == '@';
     }
 }

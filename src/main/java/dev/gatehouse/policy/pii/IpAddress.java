@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
 public final class IpAddress implements PiiDetector {
     private static final String OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
     private static final String V4 = OCTET + "(?:\\." + OCTET + "){3}";
-    private static final Pattern IPV4 = Pattern.compile("(?<![0-9A-Za-z.])" + V4 + "(?![0-9A-Za-z]|\\.\\d)");
+    static final Pattern IPV4 = Pattern.compile("(?<![0-9A-Za-z.])" + V4 + "(?![0-9A-Za-z]|\\.\\d)");
     private static final Pattern IPV4_EXACT = Pattern.compile(V4);
-    private static final Pattern IPV6_CANDIDATE = Pattern.compile(
+    static final Pattern IPV6_CANDIDATE = Pattern.compile(
             "(?<![0-9A-Za-z:.])[0-9A-Fa-f:]*:[0-9A-Fa-f:]*(?:\\d{1,3}(?:\\.\\d{1,3}){3})?(?![0-9A-Za-z:]|\\.\\d)");
     private static final Pattern HEX_GROUP = Pattern.compile("[0-9A-Fa-f]{1,4}");
 
@@ -25,16 +25,27 @@ public final class IpAddress implements PiiDetector {
         return PiiKind.IP;
     }
 
+    /** IPv4 needs three dots and four digits; IPv6 at least two colons (even {@code ::1.2.3.4} has them). */
+    @Override
+    public boolean mayMatch(TextProfile p) {
+        return p.dots() >= 3 && p.digits() >= 4 || p.colons() >= 2;
+    }
+
     @Override
     public List<Finding> detect(CharSequence text) {
-        List<Finding> v6 = RegexFindings.find(kind(), IPV6_CANDIDATE, text, IpAddress::isIpv6);
+        List<Finding> v6 = RegexFindings.findAround(':', IpAddress::isIpv6Char, kind(), IPV6_CANDIDATE, text, IpAddress::isIpv6);
         List<Finding> out = new ArrayList<>(v6);
         // an IPv4 tail of an IPv6 address (::ffff:192.0.2.1) is part of that address, not a second one
-        RegexFindings.find(kind(), IPV4, text, candidate -> true).stream()
+        RegexFindings.findAroundDigits(kind(), IPV4, text, candidate -> true).stream()
                 .filter(v4 -> v6.stream().noneMatch(v4::overlaps))
                 .forEach(out::add);
         out.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return out;
+    }
+
+    /** Every character an IPv6 candidate can hold: hex digits, colons, and the dots of an IPv4 tail. */
+    static boolean isIpv6Char(int c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == ':' || c == '.';
     }
 
     /** RFC 4291 textual IPv6 check (no zone index), with the extra three-group rule above. */

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * digits or letters (timestamps, order numbers, ID numbers contain phone-like substrings).
  */
 public final class MainlandMobile implements PiiDetector {
-    private static final Pattern CANDIDATE = Pattern.compile(
+    static final Pattern CANDIDATE = Pattern.compile(
             "(?<![0-9A-Za-z+])(?:(?:\\+|00)86[ -]?)?1[3-9]\\d(?:[ -]?\\d{4}){2}(?![0-9A-Za-z])");
 
     @Override
@@ -18,7 +18,12 @@ public final class MainlandMobile implements PiiDetector {
     }
 
     @Override
+    public boolean mayMatch(TextProfile p) {
+        return p.digits() >= 11 && p.longestDigitRun() >= 4;
+    }
+
+    @Override
     public List<Finding> detect(CharSequence text) {
-        return RegexFindings.find(kind(), CANDIDATE, text, candidate -> true);
+        return RegexFindings.findAroundDigits(kind(), CANDIDATE, text, candidate -> true);
     }
 }

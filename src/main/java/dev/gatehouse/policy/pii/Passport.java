@@ -1,8 +1,6 @@
 package dev.gatehouse.policy.pii;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -21,7 +19,7 @@ public final class Passport implements PiiDetector {
     static final int CONTEXT_WINDOW = 30;
     private static final Pattern PRC = Pattern.compile(
             "(?<![0-9A-Za-z])(?:[EG]\\d{8}|E[A-HJ-NP-Z]\\d{7})(?![0-9A-Za-z])");
-    private static final Pattern GENERIC = Pattern.compile("(?<![0-9A-Za-z])[A-Z]{1,2}\\d{6,9}(?![0-9A-Za-z])");
+    static final Pattern GENERIC = Pattern.compile("(?<![0-9A-Za-z])[A-Z]{1,2}\\d{6,9}(?![0-9A-Za-z])");
     private static final Pattern CONTEXT = Pattern.compile("(?i)passport|护照");
 
     @Override
@@ -30,16 +28,15 @@ public final class Passport implements PiiDetector {
     }
 
     @Override
+    public boolean mayMatch(TextProfile p) {
+        return p.longestDigitRun() >= 6;
+    }
+
+    @Override
     public List<Finding> detect(CharSequence text) {
-        List<Finding> out = new ArrayList<>();
-        Matcher m = GENERIC.matcher(text);
-        while (m.find()) {
-            String candidate = m.group();
-            if (PRC.matcher(candidate).matches() || hasContextBefore(text, m.start())) {
-                out.add(new Finding(kind(), m.start(), m.end(), candidate));
-            }
-        }
-        return out;
+        return RegexFindings.findAroundDigits(kind(), GENERIC, text, candidate -> true).stream()
+                .filter(f -> PRC.matcher(f.text()).matches() || hasContextBefore(text, f.start()))
+                .toList();
     }
 
     private static boolean hasContextBefore(CharSequence text, int start) {

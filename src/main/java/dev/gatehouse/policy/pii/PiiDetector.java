@@ -15,6 +15,14 @@ public sealed interface PiiDetector
     /** All findings in {@code text}, in order of position. Findings of one detector never overlap. */
     List<Finding> detect(CharSequence text);
 
+    /**
+     * False when no finding is possible in a text of this profile (a phone number needs 11 digits),
+     * so the detector need not run; must never be false for a text it would find something in.
+     */
+    default boolean mayMatch(TextProfile profile) {
+        return true;
+    }
+
     /** The built-in detectors (all but the name list, which needs configuration). */
     static List<PiiDetector> defaults() {
         return List.of(new PrcResidentId(), new MainlandMobile(), new BankCard(), new Email(),

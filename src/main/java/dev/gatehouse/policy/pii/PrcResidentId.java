@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * accident of all three.
  */
 public final class PrcResidentId implements PiiDetector {
-    private static final Pattern CANDIDATE = Pattern.compile("(?<![0-9A-Za-z])\\d{17}[0-9Xx](?![0-9A-Za-z])");
+    static final Pattern CANDIDATE = Pattern.compile("(?<![0-9A-Za-z])\\d{17}[0-9Xx](?![0-9A-Za-z])");
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECK_CHARS = "10X98765432";
     private static final Set<String> PROVINCES = Set.of(
@@ -28,8 +28,13 @@ public final class PrcResidentId implements PiiDetector {
     }
 
     @Override
+    public boolean mayMatch(TextProfile p) {
+        return p.longestDigitRun() >= 17;
+    }
+
+    @Override
     public List<Finding> detect(CharSequence text) {
-        return RegexFindings.find(kind(), CANDIDATE, text, PrcResidentId::isValid);
+        return RegexFindings.findAroundDigits(kind(), CANDIDATE, text, PrcResidentId::isValid);
     }
 
     /** True when {@code id} is an 18-character number with a known province, real birth date and correct check character. */

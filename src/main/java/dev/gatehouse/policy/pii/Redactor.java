@@ -26,11 +26,22 @@ public final class Redactor {
 
     /** All findings of all detectors in {@code text}, overlaps resolved, ordered by position. */
     public List<Finding> scan(CharSequence text) {
-        List<Finding> all = new ArrayList<>();
+        TextProfile profile = TextProfile.of(text);
+        List<Finding> all = null;
         for (PiiDetector detector : detectors) {
-            all.addAll(detector.detect(text));
+            if (!detector.mayMatch(profile)) {
+                continue;
+            }
+            List<Finding> found = detector.detect(text);
+            if (!found.isEmpty()) {
+                if (all == null) {
+                    all = new ArrayList<>(found);
+                } else {
+                    all.addAll(found);
+                }
+            }
         }
-        return Overlaps.resolve(all);
+        return all == null ? List.of() : Overlaps.resolve(all);
     }
 
     /**
