@@ -202,7 +202,8 @@ public final class CipStore {
         return out;
     }
 
-    private static String write(CipDetails d) {
+    /** The record's stored text ({@code record_json}); the audit entry of a change digests exactly this. */
+    static String write(CipDetails d) {
         try {
             return KycJson.MAPPER.writeValueAsString(d);
         } catch (JsonProcessingException e) {

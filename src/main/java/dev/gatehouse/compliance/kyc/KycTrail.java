@@ -30,17 +30,8 @@ final class KycTrail {
     static AuditEntry cipRecorded(String actor, CipRecord r) {
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("version", r.version());
-        after.put("sha256", sha256(cipJson(r.details())));
+        after.put("sha256", sha256(CipStore.write(r.details()))); // the text stored, dates and all
         return entry(AuditCategory.KYC, actor, "kyc.cip_record", r.customerId(), null, after);
-    }
-
-    /** The record as stored: KYC's own mapper writes its dates. */
-    private static String cipJson(CipDetails d) {
-        try {
-            return KycJson.MAPPER.writeValueAsString(d);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("CIP records always serialise", e);
-        }
     }
 
     static AuditEntry verified(String actor, VerificationStatus from, Verification v) {

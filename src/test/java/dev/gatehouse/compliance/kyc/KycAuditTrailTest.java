@@ -21,10 +21,13 @@ import dev.gatehouse.store.Database;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -127,6 +130,24 @@ class KycAuditTrailTest {
             assertThat(after(recorded).path("version").asInt()).isEqualTo(1);
             assertThat(after(recorded).path("sha256").asText()).hasSize(64);
             assertThat(recorded.afterJson()).as("the record's content stays in the CIP store").doesNotContain("海港", "Keyuan", "91440300");
+
+            // a record with dates (birth, expiry) is stored and its stored text digested, dates and all
+            CipDetails dated = new CipDetails(List.of(), List.of(), true, false, LocalDate.of(1980, 5, 1),
+                    List.of(new CipDetails.IdentityEvidence("passport", "E12345678", "CN", LocalDate.of(2030, 1, 31))),
+                    List.of(), List.of(), List.of(), List.of());
+            assertThat(cip.put(id, dated, "session:usr_c").version()).isEqualTo(2);
+            String stored = db.withConnection(c -> {
+                try (var ps = c.prepareStatement("SELECT record_json FROM cip_records WHERE customer_id = ? AND version = 2")) {
+                    ps.setString(1, id);
+                    try (var rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getString(1);
+                    }
+                }
+            });
+            assertThat(stored).contains("\"expiry\":\"2030-01-31\"");
+            assertThat(after(rig.last(AuditCategory.KYC)).path("sha256").asText())
+                    .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(stored.getBytes(StandardCharsets.UTF_8))));
 
             cip.verify(id, VerificationStatus.PENDING_REVIEW, "cli:ops", "licence received", null, null);
             cip.verify(id, VerificationStatus.VERIFIED, "cli:ops", "licence checked against SAMR", LocalDate.of(2028, 1, 31), null);
