@@ -96,7 +96,7 @@ final class PolicyHandler {
                 : Future.succeededFuture(null);
         return facts.map(known -> {
             CustomerFacts customer = hypothetical != null ? hypothetical(known, customerId, hypothetical) : known;
-            RequestFacts rf = new RequestFacts(customer, customer == null, policy.homeRegion(), keyId, projectId, clientIp,
+            RequestFacts rf = new RequestFacts(customer, customer == null, policy.homeRegion(), keyId, projectId, ip,
                     country, route.name(), () -> PromptScan.scan(operation, body, policy.redactor()));
             Decision d = PolicyEngine.decide(policy, rf, policy.candidates(route.deployments()), true);
             return Reply.ok(PolicyViews.decision(policy, rf, route, d));

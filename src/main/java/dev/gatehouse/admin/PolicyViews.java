@@ -3,6 +3,7 @@ package dev.gatehouse.admin;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.api.Json;
+import dev.gatehouse.policy.Action;
 import dev.gatehouse.policy.Candidate;
 import dev.gatehouse.policy.Condition;
 import dev.gatehouse.policy.Decision;
@@ -15,7 +16,6 @@ import dev.gatehouse.policy.regions.ProviderRegion;
 import dev.gatehouse.routing.Route;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** The policy and its decisions as the admin API shows them. */
@@ -72,7 +72,7 @@ final class PolicyViews {
         facts.put("geolocation", p.geo().describe());
         if (f.scanned()) {
             ArrayNode pd = facts.putArray("personal_data");
-            for (PiiKind k : f.personalDataKinds()) pd.add(k.name().toLowerCase(Locale.ROOT));
+            for (PiiKind k : f.personalDataKinds()) pd.add(k.wire());
         }
         ArrayNode before = o.putArray("candidates");
         for (Candidate c : p.candidates(route.deployments())) {
@@ -84,11 +84,12 @@ final class PolicyViews {
         ArrayNode excluded = o.putArray("excluded");
         for (Decision.Exclusion e : d.excluded()) excluded.addObject().put("deployment", e.candidate().label()).put("rule", e.rule().id());
         ArrayNode redact = o.putArray("redact");
-        for (PiiKind k : d.redact()) redact.add(k.name().toLowerCase(Locale.ROOT));
+        for (PiiKind k : d.redact()) redact.add(k.wire());
         ArrayNode quotas = o.putArray("quotas");
         for (Decision.RuleQuota q : d.quotas()) {
-            quotas.addObject().put("rule", q.rule().id()).put("requests_per_minute", q.quota().requestsPerMinute())
-                    .put("tokens_per_minute", q.quota().tokensPerMinute());
+            ObjectNode j = quotas.addObject().put("rule", q.rule().id());
+            if (q.quota().requestsPerMinute() != Action.Quota.UNLIMITED) j.put("requests_per_minute", q.quota().requestsPerMinute());
+            if (q.quota().tokensPerMinute() != Action.Quota.UNLIMITED) j.put("tokens_per_minute", q.quota().tokensPerMinute());
         }
         o.put("log_content", d.logContent());
         ArrayNode trace = o.putArray("trace");

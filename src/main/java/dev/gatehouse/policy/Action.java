@@ -16,7 +16,10 @@ public sealed interface Action {
     record Redact(Set<PiiKind> kinds) implements Action {}
 
     /** Count the matching customers' requests and tokens against a low per-minute quota. */
-    record Quota(long requestsPerMinute, long tokensPerMinute) implements Action {}
+    record Quota(long requestsPerMinute, long tokensPerMinute) implements Action {
+        /** A counter the rule does not set. */
+        public static final long UNLIMITED = Long.MAX_VALUE;
+    }
 
     /** Keep the prompt and the response in the audit trail (off unless a customer's policy turns it on). */
     record LogContent() implements Action {}

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.gatehouse.api.Json;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the audit trail keeps of one policy decision: the {@code after} JSON of a
@@ -18,12 +19,14 @@ import java.util.List;
  * @param servedBy   the deployment that answered ({@code provider/model}), if any
  * @param status     the HTTP status the client got (0 if the request is not finished)
  * @param content    the request body, only when a rule's {@code log_content} turned content logging on
+ * @param responsePersonalData with {@code personal_data.scan_responses}: the personal data the
+ *                   provider's answer held, counted by kind (null when answers are not scanned)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record DecisionRecord(String requestId, String code, String rule, String route, String keyId,
                              String customerId, String customerCountry, String clientIp, String clientCountry,
                              List<String> narrowedBy, List<String> redacted, String message, String servedBy,
-                             int status, String content) {
+                             int status, String content, Map<String, Integer> responsePersonalData) {
 
     public String toJson() {
         try {

@@ -1,6 +1,7 @@
 package dev.gatehouse.policy;
 
 import dev.gatehouse.policy.pii.PiiKind;
+import dev.gatehouse.policy.pii.Sensitivity;
 
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -14,7 +15,20 @@ final class PiiKindsNamed {
         Set<String> out = new LinkedHashSet<>();
         out.add("any");
         out.add("sensitive");
-        for (PiiKind k : PiiKind.values()) out.add(PolicyWords.wire(k));
+        for (PiiKind k : PiiKind.values()) out.add(k.wire());
+        return out;
+    }
+
+    /** Whether {@code words} name {@code kind}: by its own name, as sensitive, or as any. */
+    static boolean named(PiiKind kind, Set<String> words) {
+        return words.contains("any") || words.contains(kind.wire())
+                || (kind.sensitivity() == Sensitivity.SENSITIVE && words.contains("sensitive"));
+    }
+
+    /** The kinds {@code words} name. */
+    static Set<PiiKind> kinds(Set<String> words) {
+        Set<PiiKind> out = EnumSet.noneOf(PiiKind.class);
+        for (PiiKind k : PiiKind.values()) if (named(k, words)) out.add(k);
         return out;
     }
 

@@ -6,7 +6,6 @@ import dev.gatehouse.config.ProviderConfig;
 import dev.gatehouse.policy.geo.ClientAddress;
 import dev.gatehouse.policy.geo.GeoIp;
 import dev.gatehouse.policy.pii.PersonalDataDetectors;
-import dev.gatehouse.policy.pii.PiiKind;
 import dev.gatehouse.policy.pii.Redactor;
 import dev.gatehouse.policy.regions.ProviderRegion;
 import dev.gatehouse.policy.regions.RegionProfiles;
@@ -152,18 +151,6 @@ public final class PolicyCompiler {
         if (CountryCodes.valid(c)) return c;
         problems.add(where + ": " + field + ": '" + value + "' is not an ISO 3166 country code (two letters, e.g. CN, US, DE)");
         return null;
-    }
-
-    /** The kinds a {@code personal_data} condition names ({@code any}: all, {@code sensitive}: the sensitive ones). */
-    static Set<PiiKind> kinds(Set<String> words) {
-        Set<PiiKind> out = java.util.EnumSet.noneOf(PiiKind.class);
-        for (PiiKind k : PiiKind.values()) {
-            if (words.contains("any") || words.contains(PolicyWords.wire(k))
-                    || (words.contains("sensitive") && k.sensitivity() == dev.gatehouse.policy.pii.Sensitivity.SENSITIVE)) {
-                out.add(k);
-            }
-        }
-        return out;
     }
 
     ProviderRegion regionOf(String providerName) { return regions.get(providerName); }

@@ -34,10 +34,16 @@ public final class PolicyEngine {
                     return new Decision(rule, denial(rule, facts, null), remaining, excluded, redact, quotas, logContent, trace);
                 }
                 case Action.Exclude e -> {
-                    List<Candidate> kept = new ArrayList<>(remaining.size());
+                    int first = firstMatch(rule, facts, remaining);
+                    if (first < 0) { // the usual case: nothing to remove, nothing allocated
+                        if (traced) trace.add(new TraceStep(rule.id(), "exclude", "no_effect", reason(rule, facts)));
+                        continue;
+                    }
+                    List<Candidate> kept = new ArrayList<>(remaining.subList(0, first));
                     StringJoiner removed = new StringJoiner(", ");
-                    for (Candidate c : remaining) {
-                        if (rule.matches(facts, c)) {
+                    for (int i = first; i < remaining.size(); i++) {
+                        Candidate c = remaining.get(i);
+                        if (i == first || rule.matches(facts, c)) {
                             if (excluded.isEmpty()) excluded = new ArrayList<>(2);
                             excluded.add(new Decision.Exclusion(rule, c));
                             removed.add(c.label() + " (" + whereReason(rule, facts, c) + ")");
@@ -45,12 +51,8 @@ public final class PolicyEngine {
                             kept.add(c);
                         }
                     }
-                    boolean changed = kept.size() != remaining.size();
-                    if (traced) {
-                        trace.add(new TraceStep(rule.id(), "exclude", changed ? "excluded" : "no_effect",
-                                reason(rule, facts) + (changed ? "; removed " + removed : "")));
-                    }
-                    if (changed) remaining = kept;
+                    remaining = kept;
+                    if (traced) trace.add(new TraceStep(rule.id(), "exclude", "excluded", reason(rule, facts) + "; removed " + removed));
                     if (remaining.isEmpty()) {
                         return new Decision(rule, denial(rule, facts, removed.toString()), remaining, excluded,
                                 redact, quotas, logContent, trace);
@@ -65,8 +67,9 @@ public final class PolicyEngine {
                     if (quotas.isEmpty()) quotas = new ArrayList<>(1);
                     quotas.add(new Decision.RuleQuota(rule, q));
                     if (traced) {
-                        trace.add(new TraceStep(rule.id(), "quota", "quota", reason(rule, facts) + "; at most "
-                                + q.requestsPerMinute() + " requests and " + q.tokensPerMinute() + " tokens per minute"));
+                        trace.add(new TraceStep(rule.id(), "quota", "quota", reason(rule, facts) + "; at most"
+                                + (q.requestsPerMinute() != Action.Quota.UNLIMITED ? " " + q.requestsPerMinute() + " requests" : "")
+                                + (q.tokensPerMinute() != Action.Quota.UNLIMITED ? " " + q.tokensPerMinute() + " tokens" : "") + " per minute"));
                     }
                 }
                 case Action.LogContent l -> {
@@ -89,19 +92,21 @@ public final class PolicyEngine {
         return new Decision(null, null, remaining, excluded, redact, quotas, logContent, trace);
     }
 
+    /** The index of the first candidate {@code rule} acts on, or -1. */
+    private static int firstMatch(Rule rule, RequestFacts facts, List<Candidate> candidates) {
+        for (int i = 0; i < candidates.size(); i++) if (rule.matches(facts, candidates.get(i))) return i;
+        return -1;
+    }
+
     /** The kinds a redact rule removes: those it names that the prompt holds, if any remaining deployment is one it guards. */
     private static Set<PiiKind> redaction(Rule rule, RequestFacts facts, List<Candidate> remaining) {
-        for (Candidate c : remaining) {
-            if (rule.matches(facts, c)) {
-                Set<PiiKind> kinds = EnumSet.noneOf(PiiKind.class);
-                // the prompt is scanned here at the latest, and only because a guarded deployment remains
-                for (PiiKind k : facts.personalDataKinds()) {
-                    if (((Action.Redact) rule.action()).kinds().contains(k)) kinds.add(k);
-                }
-                return kinds;
-            }
+        if (firstMatch(rule, facts, remaining) < 0) return Set.of();
+        Set<PiiKind> kinds = EnumSet.noneOf(PiiKind.class);
+        // the prompt is scanned here at the latest, and only because a guarded deployment remains
+        for (PiiKind k : facts.personalDataKinds()) {
+            if (((Action.Redact) rule.action()).kinds().contains(k)) kinds.add(k);
         }
-        return Set.of();
+        return kinds;
     }
 
     private static String denial(Rule rule, RequestFacts facts, String removed) {
@@ -130,7 +135,7 @@ public final class PolicyEngine {
 
     private static String words(Set<PiiKind> kinds) {
         StringJoiner j = new StringJoiner(", ", "[", "]");
-        for (PiiKind k : kinds) j.add(PolicyWords.wire(k));
+        for (PiiKind k : kinds) j.add(k.wire());
         return j.toString();
     }
 }

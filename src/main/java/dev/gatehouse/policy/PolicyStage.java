@@ -14,7 +14,9 @@ import dev.gatehouse.pipeline.RequestContext;
 import dev.gatehouse.policy.facts.CustomerFacts;
 import dev.gatehouse.policy.facts.CustomerFactsDirectory;
 import dev.gatehouse.policy.pii.Finding;
+import dev.gatehouse.policy.pii.PiiKind;
 import dev.gatehouse.policy.pii.PromptRedaction;
+import dev.gatehouse.policy.pii.ResponseScan;
 import dev.gatehouse.policy.pii.PromptScan;
 import dev.gatehouse.policy.pii.TransferRecorder;
 import dev.gatehouse.policy.regions.ProviderRegion;
@@ -25,6 +27,8 @@ import io.vertx.core.Future;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -75,7 +79,7 @@ public final class PolicyStage implements GatewayStage {
         InetAddress ip = p.clientAddress().clientOf(ctx.http());
         RequestFacts facts = new RequestFacts(customer, caller == null || caller.customerId() == null, p.homeRegion(),
                 caller != null ? caller.keyId() : null, caller != null ? caller.projectId() : null,
-                ip != null ? ip.getHostAddress() : null, ip != null ? p.geo().country(ip) : null, ctx.route().name(),
+                ip, ip != null ? p.geo().country(ip) : null, ctx.route().name(),
                 () -> PromptScan.scan(ctx.operation(), ctx.body(), p.redactor()));
         Decision d = PolicyEngine.decide(p, facts, p.candidates(ctx.candidates()), false);
         if (!d.allowed()) {
@@ -92,6 +96,10 @@ public final class PolicyStage implements GatewayStage {
             GatewayException over = takeQuotas(d, facts, reservations);
             if (over != null) return Future.failedFuture(over);
         }
+        if (p.personalData().scanResponses()) {
+            // before redaction's restoring filter, so it counts what the provider wrote, not the client's own values
+            ResponseScan.attach(ctx, p.redactor());
+        }
         List<Finding> redacted = List.of();
         if (!d.redact().isEmpty()) {
             redacted = PromptRedaction.apply(ctx, p.redactor(), d.redact(), p.personalData().restoreResponses()).findings();
@@ -105,15 +113,21 @@ public final class PolicyStage implements GatewayStage {
         String subject = facts.customerId() != null ? facts.customerId() : facts.keyId();
         for (Decision.RuleQuota q : d.quotas()) {
             String scope = "policy:" + q.rule().id() + ":" + subject;
-            Quota requests = limiter.tryAcquireRequest(scope, q.quota().requestsPerMinute());
-            if (!requests.granted()) return quotaRefusal(q, "requests", q.quota().requestsPerMinute(), requests);
-            // the real count is charged when the request completes; a negative counter refuses until refilled
-            TokenReservation r = limiter.reserveTokens(scope, 1, q.quota().tokensPerMinute());
-            if (!r.granted()) {
-                limiter.refundRequest(scope, q.quota().requestsPerMinute());
-                return quotaRefusal(q, "tokens", q.quota().tokensPerMinute(), r.quota());
+            long rpm = q.quota().requestsPerMinute();
+            long tpm = q.quota().tokensPerMinute();
+            if (rpm != Action.Quota.UNLIMITED) {
+                Quota requests = limiter.tryAcquireRequest(scope, rpm);
+                if (!requests.granted()) return quotaRefusal(q, "requests", rpm, requests);
             }
-            reservations.add(r);
+            if (tpm != Action.Quota.UNLIMITED) {
+                // the real count is charged when the request completes; a negative counter refuses until refilled
+                TokenReservation r = limiter.reserveTokens(scope, 1, tpm);
+                if (!r.granted()) {
+                    if (rpm != Action.Quota.UNLIMITED) limiter.refundRequest(scope, rpm);
+                    return quotaRefusal(q, "tokens", tpm, r.quota());
+                }
+                reservations.add(r);
+            }
         }
         return null;
     }
@@ -148,11 +162,19 @@ public final class PolicyStage implements GatewayStage {
         }
     }
 
+    /** What the response scan counted, by kind's wire name; null when answers are not scanned. */
+    private static Map<String, Integer> responseCounts(RequestContext ctx) {
+        if (!(ctx.attribute(ResponseScan.ATTRIBUTE) instanceof Map<?, ?> counts)) return null;
+        Map<String, Integer> out = new TreeMap<>();
+        counts.forEach((k, v) -> out.put(((PiiKind) k).wire(), (Integer) v));
+        return out;
+    }
+
     private static AuditEntry entry(AuditCategory category, String action, RequestContext ctx, RequestFacts f, Decision d,
                                     List<Finding> redacted, Object content) {
         List<String> kinds = new ArrayList<>(2);
         for (Finding x : redacted) {
-            String k = PolicyWords.wire(x.kind());
+            String k = x.kind().wire();
             if (!kinds.contains(k)) kinds.add(k);
         }
         List<String> narrowed = new ArrayList<>(d.excluded().size());
@@ -160,7 +182,8 @@ public final class PolicyStage implements GatewayStage {
         DecisionRecord r = new DecisionRecord(ctx.requestId(), d.code(), d.deniedBy() != null ? d.deniedBy().id() : null,
                 ctx.route().name(), f.keyId(), f.customerId(), f.customerCountry(), f.clientIp(), f.clientCountry(),
                 narrowed, kinds, d.allowed() ? null : d.message(),
-                ctx.servedBy() != null ? ctx.servedBy().label() : null, ctx.status(), content != null ? content.toString() : null);
+                ctx.servedBy() != null ? ctx.servedBy().label() : null, ctx.status(), content != null ? content.toString() : null,
+                responseCounts(ctx));
         String actor = f.keyId() != null ? "key:" + f.keyId() : "anonymous";
         return new AuditEntry(category, actor, action, f.customerId() != null ? f.customerId() : f.keyId(), null, r.toJson());
     }

@@ -7,6 +7,7 @@ import dev.gatehouse.policy.facts.ScreeningState;
 import dev.gatehouse.policy.pii.Finding;
 import dev.gatehouse.policy.pii.PiiKind;
 
+import java.net.InetAddress;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +27,7 @@ public final class RequestFacts {
     private final String homeRegion;
     private final String keyId;
     private final String projectId;
-    private final String clientIp;
+    private final InetAddress clientIp;
     private final String clientCountry;
     private final String route;
     private final Supplier<List<Finding>> scanner;
@@ -34,7 +35,7 @@ public final class RequestFacts {
     private Set<PiiKind> kinds;
 
     public RequestFacts(CustomerFacts customer, boolean operator, String homeRegion, String keyId, String projectId,
-                        String clientIp, String clientCountry, String route, Supplier<List<Finding>> scanner) {
+                        InetAddress clientIp, String clientCountry, String route, Supplier<List<Finding>> scanner) {
         this.customer = customer;
         this.operator = operator;
         this.homeRegion = homeRegion;
@@ -50,7 +51,8 @@ public final class RequestFacts {
     public boolean operator() { return operator; }
     public String keyId() { return keyId; }
     public String projectId() { return projectId; }
-    public String clientIp() { return clientIp; }
+    /** The client's address as text (made when asked: only audit entries and the explain endpoint need it). */
+    public String clientIp() { return clientIp != null ? clientIp.getHostAddress() : null; }
     /** ISO alpha-2, or null when unknown (no geo database, a private address, not in the database). */
     public String clientCountry() { return clientCountry; }
     public String route() { return route; }

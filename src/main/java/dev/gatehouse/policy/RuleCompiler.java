@@ -70,7 +70,7 @@ final class RuleCompiler {
             case "log_content" -> new Action.LogContent();
             case "redact" -> {
                 Set<PiiKind> kinds = PiiKindsNamed.all();
-                for (Condition c : when) if (c.fact() == Fact.PERSONAL_DATA && !c.negated()) kinds = PolicyCompiler.kinds(c.values());
+                for (Condition c : when) if (c.fact() == Fact.PERSONAL_DATA && !c.negated()) kinds = PiiKindsNamed.kinds(c.values());
                 yield new Action.Redact(kinds);
             }
             case "quota" -> {
@@ -79,8 +79,8 @@ final class RuleCompiler {
                     fail("/then", "'then: quota' needs 'quota: {requests_per_minute: N, tokens_per_minute: N}'");
                     yield null;
                 }
-                long rpm = q.requestsPerMinute() != null ? q.requestsPerMinute() : Long.MAX_VALUE;
-                long tpm = q.tokensPerMinute() != null ? q.tokensPerMinute() : Long.MAX_VALUE;
+                long rpm = q.requestsPerMinute() != null ? q.requestsPerMinute() : Action.Quota.UNLIMITED;
+                long tpm = q.tokensPerMinute() != null ? q.tokensPerMinute() : Action.Quota.UNLIMITED;
                 if (rpm < 1 || tpm < 1) fail("/quota", "a quota is at least 1 per minute");
                 yield new Action.Quota(rpm, tpm);
             }

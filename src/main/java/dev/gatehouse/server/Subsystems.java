@@ -162,7 +162,8 @@ public final class Subsystems implements AutoCloseable {
             // budgets continue from the ledger; metering has replayed its journal into it by now
             s.spend = SpendLedger.load(s.db, Clock.systemUTC());
             s.customerFacts = s.track(CustomerFactsDirectory.start(s.db, KeyDirectory.DEFAULT_REFRESH));
-            s.transfers = s.track(TransferRecorder.open(s.db, Clock.systemUTC(), config.policy().personalData().alertAt(),
+            // PIPL counts by calendar year in China: the year turns at midnight Beijing time, not UTC
+            s.transfers = s.track(TransferRecorder.open(s.db, Clock.system(java.time.ZoneId.of("Asia/Shanghai")), config.policy().personalData().alertAt(),
                     alert -> {
                         log.warn("personal information sent abroad in {} is approaching the PIPL threshold {}: {} of {}",
                                 alert.year(), alert.threshold(), alert.count(), alert.limit());

@@ -86,11 +86,14 @@ class PolicyOnGatewayTest {
                     deployments:
                       - {provider: sg-vllm, model: llama-3, priority: 0}
                       - {provider: qwen, model: qwen-plus, priority: 1}
+                  echo: {deployments: [{provider: sg-vllm, model: echo-1}]}
+                audit: {log_request_decisions: true}
                 policy:
                   geo_database: ../shared/data/geo/geo-whois-asn-country.mmdb
                   trusted_proxies: [127.0.0.1]
                   providers:
                     sg-vllm: {processing_region: SG}
+                  personal_data: {scan_responses: true}
                   rules:
                 %2$s
                 """.formatted(base, extraRules.isEmpty() ? "    []" : extraRules).replace("  rules:\n    []", "  rules: []"));
@@ -218,7 +221,69 @@ class PolicyOnGatewayTest {
         assertThat(Json.MAPPER.readTree(bad.body()).path("error").path("param").asText()).isEqualTo("client_ip");
     }
 
+    @Test
+    void should_hold_a_customer_to_a_rules_quota_and_keep_content_only_when_a_rule_says_so() throws Exception {
+        String customerId = customer("Austin Solo Dev", CustomerKind.INDIVIDUAL, "US", false, false);
+        String key = key(customerId);
+        // the pack's quota for unverified customers, made tiny; and content logging for this customer
+        writeConfig("""
+                    - id: kyc_unverified_quota
+                      when: {kyc: [unverified, pending_review]}
+                      then: quota
+                      quota: {requests_per_minute: 2}
+                    - id: keep_content_austin
+                      when: {customer: [%s]}
+                      then: log_content
+                """.formatted(customerId));
+        try {
+            assertThat(post("/policy/reload", "").statusCode()).isEqualTo(200);
+            HttpResponse<String> first = chat(key, "gpt-4o", "first question", GERMANY);
+            assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+            assertThat(chat(key, "gpt-4o", "second question", GERMANY).statusCode()).isEqualTo(200);
+            sim.clearRequests();
+            HttpResponse<String> third = chat(key, "gpt-4o", "third question", GERMANY);
+            assertThat(third.statusCode()).as(third.body()).isEqualTo(429);
+            assertThat(Json.MAPPER.readTree(third.body()).path("error").path("code").asText()).isEqualTo("policy.kyc_unverified_quota");
+            assertThat(third.headers().firstValue("retry-after")).isPresent();
+            assertThat(sim.requests()).as("over the quota, nothing is forwarded").isEmpty();
+
+            String requestId = first.headers().firstValue("x-request-id").orElseThrow();
+            GatewayHarness.await("the decision with its content", Duration.ofSeconds(5), () -> decision(requestId) != null);
+            assertThat(decision(requestId).content()).contains("first question");
+        } finally {
+            writeConfig("");
+            assertThat(post("/policy/reload", "").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void should_record_each_decision_and_what_personal_data_the_answer_held_but_never_the_prompt() throws Exception {
+        String key = customerKey("Hamburg Logistik AG", CustomerKind.ENTERPRISE, "DE", false, true);
+
+        HttpResponse<String> r = chat(key, "echo", "Please write to anna.schmidt@example.de about the delivery", GERMANY);
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.body()).as("the echo model answers with the prompt").contains("anna.schmidt@example.de");
+        String requestId = r.headers().firstValue("x-request-id").orElseThrow();
+        GatewayHarness.await("the request's decision in the audit trail", Duration.ofSeconds(5), () -> decision(requestId) != null);
+        DecisionRecord d = decision(requestId);
+        assertThat(d.code()).isEqualTo("allow");
+        assertThat(d.servedBy()).isEqualTo("sg-vllm/echo-1");
+        assertThat(d.status()).isEqualTo(200);
+        assertThat(d.responsePersonalData()).containsExactly(java.util.Map.entry("email", 1));
+        assertThat(d.content()).as("no rule turned content logging on").isNull();
+        assertThat(AuditLog.tail(gw.subsystems().db(), 50)).noneSatisfy(a -> assertThat(a.entry().afterJson()).contains("anna.schmidt"));
+    }
+
     // --- helpers ---
+
+    /** The request_decision entry of one request, or null while it is not written yet. */
+    private static DecisionRecord decision(String requestId) {
+        return AuditLog.tail(gw.subsystems().db(), 200).stream()
+                .filter(a -> a.entry().category() == AuditCategory.REQUEST_DECISION)
+                .map(a -> DecisionRecord.fromJson(a.entry().afterJson()))
+                .filter(d -> requestId.equals(d.requestId())).findFirst().orElse(null);
+    }
 
     private static List<DecisionRecord> denials() {
         return AuditLog.tail(gw.subsystems().db(), 100).stream()

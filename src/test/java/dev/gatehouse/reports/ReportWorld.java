@@ -210,7 +210,7 @@ public final class ReportWorld {
         new AuditLog(db, key, 1000, at("2026-02-10T00:00:00Z")).append(AuditEntry.of(AuditCategory.ADMIN, "usr_x", "GET", "x"));
         deny(db, key, "2026-02-15T00:00:00Z", embargo("req_d3", ids.harbour(), "CN", "IR"));
         deny(db, key, "2026-03-01T00:00:00Z", new DecisionRecord("req_d4", "policy.provider_region", "provider_region", "gpt-4o", "key_b",
-                ids.berlin(), "DE", "192.0.2.4", "DE", List.of(), List.of(), "No deployment of gpt-4o serves DE", null, 403, null).toJson());
+                ids.berlin(), "DE", "192.0.2.4", "DE", List.of(), List.of(), "No deployment of gpt-4o serves DE", null, 403, null, null).toJson());
         deny(db, key, "2026-06-01T00:00:00Z", "{not a decision");
         deny(db, key, "2026-12-31T23:59:59.999Z", embargo("req_d5", null, null, "KP"));
         deny(db, key, "2027-01-01T00:00:00Z", embargo("req_d6", ids.harbour(), "CN", "IR"));
@@ -230,7 +230,7 @@ public final class ReportWorld {
 
     private static String embargo(String request, String customer, String customerCountry, String clientCountry) {
         return new DecisionRecord(request, "policy.embargo", "embargo", "gpt-4o", "key_a", customer, customerCountry, "203.0.113.9",
-                clientCountry, List.of(), List.of(), "Requests from " + clientCountry + " are not served, \"embargo\"", null, 403, null).toJson();
+                clientCountry, List.of(), List.of(), "Requests from " + clientCountry + " are not served, \"embargo\"", null, 403, null, null).toJson();
     }
 
     private static void deny(Database db, AuditKey key, String when, String json) {

@@ -21,6 +21,14 @@ public enum PiiKind {
         this.sensitivity = sensitivity;
     }
 
+    /**
+     * The kind's name in the policy file, the reports and the {@code pi_transfers.kind} column:
+     * lower case, except that the detector of mainland mobile numbers is {@code mobile}.
+     */
+    public String wire() {
+        return this == PHONE ? "mobile" : name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** The word inside a placeholder, e.g. {@code ID_NUMBER} in {@code [ID_NUMBER_1]}. */
     public String placeholderLabel() {
         return placeholderLabel;

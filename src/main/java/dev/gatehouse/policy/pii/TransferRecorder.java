@@ -185,7 +185,7 @@ public final class TransferRecorder implements AutoCloseable {
 
     /** The detector names of the {@code kind} column, as the migration documents them. */
     static String storedKind(PiiKind kind) {
-        return kind == PiiKind.PHONE ? "mobile" : kind.name().toLowerCase(Locale.ROOT);
+        return kind.wire();
     }
 
     private static void check(String name, String value, int maxLength, boolean required) {
