@@ -44,4 +44,34 @@ class CliTest {
         assertThat(code).isNotZero();
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("missing.yaml").contains("cannot read config");
     }
+
+    @Test
+    void should_not_start_with_a_bad_policy_and_name_its_line(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path config = dir.resolve("gatehouse.yaml");
+        java.nio.file.Files.writeString(config, """
+                server: {host: 127.0.0.1, port: 0}
+                providers:
+                  openai: {type: openai, base_url: 'http://127.0.0.1:9/v1', api_key: k}
+                routes:
+                  gpt-4o: {deployments: [{provider: openai, model: gpt-4o}]}
+                policy:
+                  rules:
+                    - id: no_russia
+                      when: {client_country: [RUS]}
+                      then: deny
+                """);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream original = System.err;
+        int code;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            code = new CommandLine(new Main()).execute("serve", "--config", config.toString());
+        } finally {
+            System.setErr(original);
+        }
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(config + " line 9")
+                .contains("rule 'no_russia'").contains("'RUS' is not an ISO 3166 country code");
+    }
 }
