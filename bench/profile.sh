@@ -1,33 +1,52 @@
 #!/usr/bin/env bash
-# Where Gatehouse spends its time under load: runs the upstream and Gatehouse (routing only) pinned
-# as in run.sh, records a JFR profile during a wrk run, and prints JFR's hot-method, allocation and
-# GC views. Writes the recording to bench/.cache/profile.jfr.
-#   ./bench/profile.sh [SECONDS] [json|stream]
+# Where Gatehouse spends its time under load: runs the upstream and one Gatehouse contender pinned
+# as in run.sh, profiles it during a wrk run and prints the hottest frames.
+#   ./bench/profile.sh [SECONDS] [json|stream] [routing|full]
+# With ASYNC_PROFILER=/path/to/libasyncProfiler.so (async-profiler 4.x, on Maven Central as
+# tools.profiler:async-profiler) it writes a flame graph to bench/.cache/profile-CONTENDER.html and
+# collapsed stacks beside it; otherwise a JFR recording (bench/.cache/profile.jfr) and JFR's views.
 set -euo pipefail
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$BENCH")"
 CACHE="$BENCH/.cache"
 SECS=${1:-20}
 KIND=${2:-json}
+WHICH=${3:-routing}
 . "$BENCH/lib/common.sh"
 . "$BENCH/lib/contenders.sh"
 WORK=$(mktemp -d /tmp/gatehouse-profile.XXXXXX)
 trap 'stop_all; rm -rf "$WORK"' EXIT
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-PORT_UPSTREAM=${BENCH_PORT_BASE:-18700}; PORT_GH_ROUTING=$((PORT_UPSTREAM + 1))
+PORT_UPSTREAM=${BENCH_PORT_BASE:-18700}; PORT_GH_ROUTING=$((PORT_UPSTREAM + 1)); PORT_GH_FULL=$((PORT_UPSTREAM + 2))
 GATEHOUSE_KEY=sk-gatehouse-bench-0123456789
 CPU_LOAD=0; CPU_CONTENDER=1
+mkdir -p "$CACHE"
 [ -f "$ROOT/target/gatehouse.jar" ] || (cd "$ROOT" && ./mvnw -q -B -DskipTests package)
 start_upstream
-gatehouse_config "$WORK/gh.yaml" "$PORT_UPSTREAM" "{connect_ms: 2000, first_byte_ms: 30000, idle_ms: 30000, total_ms: 60000}"
-GATEHOUSE_JAVA_OPTS="${GATEHOUSE_JAVA_OPTS:-} -XX:+FlightRecorder" start_gatehouse gatehouse-routing "$PORT_GH_ROUTING" "$WORK/gh.yaml"
-contender_call gatehouse-routing "$KIND"
-IFS='|' read -r -a _ <<<""
+timeouts="{connect_ms: 2000, first_byte_ms: 30000, idle_ms: 30000, total_ms: 60000}"
+case $WHICH in
+  routing) NAME=gatehouse-routing; PORT=$PORT_GH_ROUTING; gatehouse_config "$WORK/gh.yaml" "$PORT_UPSTREAM" "$timeouts" "${ROUTING_CONTROLS[@]}" ;;
+  full) NAME=gatehouse-full; PORT=$PORT_GH_FULL; gatehouse_config "$WORK/gh.yaml" "$PORT_UPSTREAM" "$timeouts" "${FULL_CONTROLS[@]}" ;;
+  *) die "contender: routing or full" ;;
+esac
+GATEHOUSE_JAVA_OPTS="${GATEHOUSE_JAVA_OPTS:-} -XX:+FlightRecorder" start_gatehouse "$NAME" "$PORT" "$WORK/gh.yaml"
+PID_VAR="PID_${NAME//-/_}"; PID=${!PID_VAR}
+contender_call "$NAME" "$KIND"
 warm() { BENCH_BODY=$CALL_BODY BENCH_HEADERS="${CALL_HEADERS[*]}" taskset -c "$CPU_LOAD" wrk -t1 -c64 -d"$1s" -s "$BENCH/wrk-post.lua" "$CALL_URL" | grep '^BENCH'; }
-log "warm-up 10 s"; warm 10
-"$JAVA_HOME/bin/jcmd" "$PID_gatehouse_routing" JFR.start name=bench settings=profile filename="$CACHE/profile.jfr" >/dev/null
-log "profiling ${SECS} s of wrk load ($KIND)"; warm "$SECS"
-"$JAVA_HOME/bin/jcmd" "$PID_gatehouse_routing" JFR.stop name=bench >/dev/null
-for view in hot-methods allocation-by-class gc-pauses; do
-  "$JAVA_HOME/bin/jfr" view --width 160 "$view" "$CACHE/profile.jfr" | head -40
-done
+WARM_S=${WARM_S:-30}; log "warm-up $WARM_S s"; warm "$WARM_S"
+if [ -n "${ASYNC_PROFILER:-}" ]; then
+  # jcmd reads KEY=VALUE as a named argument: the profiler's options go in quotes
+  profiler() { "$JAVA_HOME/bin/jcmd" "$PID" JVMTI.agent_load "$ASYNC_PROFILER" "\"$1\"" >/dev/null; }
+  profiler "start,event=itimer,interval=500us"
+  log "profiling ${SECS} s of wrk load ($KIND, $NAME)"; warm "$SECS"
+  profiler "stop,file=$CACHE/profile-$WHICH.collapsed,collapsed"
+  profiler "dump,file=$CACHE/profile-$WHICH.html"
+  log "flame graph: $CACHE/profile-$WHICH.html"
+else
+  "$JAVA_HOME/bin/jcmd" "$PID" JFR.start name=bench settings=profile filename="$CACHE/profile.jfr" >/dev/null
+  log "profiling ${SECS} s of wrk load ($KIND, $NAME)"; warm "$SECS"
+  "$JAVA_HOME/bin/jcmd" "$PID" JFR.stop name=bench >/dev/null
+  for view in hot-methods allocation-by-class gc-pauses; do
+    "$JAVA_HOME/bin/jfr" view --width 160 "$view" "$CACHE/profile.jfr" | head -40
+  done
+fi

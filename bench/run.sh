@@ -197,8 +197,8 @@ write_meta() {
     echo "wrk=$(wrk -v 2>&1 | head -1 | awk '{print $2}')"
     echo "pinning=contender on CPU $CPU_CONTENDER (taskset -c $CPU_CONTENDER); load generator, wrk and upstream on CPU $CPU_LOAD (taskset -c $CPU_LOAD); every contender alike. Gatehouse runs with default JVM flags${GATEHOUSE_JAVA_OPTS:+ plus $GATEHOUSE_JAVA_OPTS} and one event loop (it sees one CPU)"
     echo "upstream=nginx (1 worker) returning a fixed $(wc -c <"$BENCH/payloads/chat-response.json")-byte chat completion, and a $(grep -c '^data:' "$BENCH/payloads/stream.sse")-event SSE stream ($(wc -c <"$BENCH/payloads/stream.sse") bytes) for stream requests; request body $(wc -c <"$BENCH/payloads/request.json") bytes"
-    echo "controls_full=$(controls_description "${FULL_CONTROLS[@]}") (policy and audit do not exist yet)"
-    echo "controls_routing=key authentication (always on; it cannot be turned off)"
+    echo "controls_full=$(controls_description "${FULL_CONTROLS[@]}")"
+    echo "controls_routing=key authentication (always on; it cannot be turned off); no policy pack, no metering, limits or audit"
     echo "load=after a ${WARMUP_S} s wrk warm-up of every contender; contenders interleaved round-robin within each measurement"
     echo "wrk_load=\`wrk -t1 -c$WRK_CONNECTIONS -d${WRK_S}s\` with bench/wrk-post.lua (POST, keep-alive)."
     echo "rate_load=bench/loadgen \`rate\`: constant rate for ${RATE_S} s after ${RATE_WARM_S} s unrecorded, Vert.x client, HdrHistogram; connections: $(for r in "${RATES[@]}"; do printf '%s req/s -> %s, ' "$r" "$(connections_for "$r")"; done | sed 's/, $//')."
@@ -277,7 +277,7 @@ main() {
   start_upstream
   start_nginx
   start_portkey
-  gatehouse_config "$WORK/gatehouse-routing.yaml" "$PORT_UPSTREAM" "{connect_ms: 2000, first_byte_ms: 30000, idle_ms: 30000, total_ms: 60000}"
+  gatehouse_config "$WORK/gatehouse-routing.yaml" "$PORT_UPSTREAM" "{connect_ms: 2000, first_byte_ms: 30000, idle_ms: 30000, total_ms: 60000}" "${ROUTING_CONTROLS[@]}"
   gatehouse_config "$WORK/gatehouse-full.yaml" "$PORT_UPSTREAM" "{connect_ms: 2000, first_byte_ms: 30000, idle_ms: 30000, total_ms: 60000}" "${FULL_CONTROLS[@]}"
   start_gatehouse gatehouse-routing "$PORT_GH_ROUTING" "$WORK/gatehouse-routing.yaml"
   start_gatehouse gatehouse-full "$PORT_GH_FULL" "$WORK/gatehouse-full.yaml"

@@ -98,7 +98,9 @@ start_portkey() {
 # base config). Controls with a switch in the config's `controls:` section (metering, limits) are
 # turned on by name; a later control (policy, audit) adds bench/controls/NAME.yaml, a fragment
 # appended to the config, and its name here.
-FULL_CONTROLS=(auth metering limits)
+# routing only: key authentication (always on) and nothing else, so the request policy is switched off
+ROUTING_CONTROLS=(auth)
+FULL_CONTROLS=(auth policy metering limits audit)
 
 controls_description() {
   local c out=()
@@ -107,6 +109,8 @@ controls_description() {
       auth) out+=("key authentication (SHA-256 digest lookup)") ;;
       metering) out+=("metering (usage record journaled before the last byte, loaded into the ledger)") ;;
       limits) out+=("limits (requests, tokens, concurrency and budget checks; the bench key has no limit rows)") ;;
+      policy) out+=("request policy (the default pack, client geolocation from ../shared/data/geo)") ;;
+      audit) out+=("audit (a hash-chained decision entry for every request)") ;;
       *) out+=("$c") ;;
     esac
   done
@@ -138,16 +142,18 @@ gatehouse_config() {
     echo "    deployments:"
     for p in $ports; do echo "      - {provider: up-stream-$p, model: gpt-4o-mini}"; done
     # the store, journal and master key of this contender live beside its config, never in ./data
-    local data="${file%.yaml}-data" c metering=false limits=false
+    local data="${file%.yaml}-data" c metering=false limits=false policy=false
     for c in "$@"; do
-      case $c in metering) metering=true ;; limits) limits=true ;; esac
+      case $c in metering) metering=true ;; limits) limits=true ;; policy) policy=true ;; esac
     done
+    # without the policy control no pack is loaded (the default pack would otherwise run)
+    [ "$policy" = true ] || echo "policy: {packs: []}"
     echo "store: {url: 'jdbc:h2:file:$data/db'}"
     echo "metering: {journal_dir: '$data/journal'}"
     echo "security: {master_key_file: '$data/master.key'}"
     echo "controls: {metering: $metering, limits: $limits}"
     for c in "$@"; do
-      if [ -f "$BENCH/controls/$c.yaml" ]; then cat "$BENCH/controls/$c.yaml"; fi
+      if [ -f "$BENCH/controls/$c.yaml" ]; then sed "s|@SHARED@|$(cd "$ROOT/.." && pwd)/shared|g" "$BENCH/controls/$c.yaml"; fi
     done
   } >"$file"
 }

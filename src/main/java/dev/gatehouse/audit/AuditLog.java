@@ -107,14 +107,7 @@ public final class AuditLog {
 
     private List<AuditRecord> appendAllLocked(Connection c, List<AuditEntry> entries) throws SQLException {
         if (entries.isEmpty()) return List.of();
-        Head head = lockHead(c);
-        List<AuditRecord> out = new ArrayList<>(entries.size());
-        for (AuditEntry e : entries) {
-            AuditRecord r = appendLocked(c, head, e);
-            out.add(r);
-            head = new Head(r.seq(), r.hash());
-        }
-        return out;
+        return appendRecords(c, lockHead(c), entries);
     }
 
     /**
@@ -194,13 +187,31 @@ public final class AuditLog {
     }
 
     private AuditRecord appendLocked(Connection c, Head head, AuditEntry entry) throws SQLException {
-        long seq = head.seq + 1;
+        return appendRecords(c, head, List.of(entry)).get(0);
+    }
+
+    /**
+     * Chains {@code entries} after {@code head}, inserts them as one JDBC batch, signs a checkpoint
+     * wherever a sequence number falls due, and moves the head once: a batch of n entries costs one
+     * statement round and one head update, not n of each.
+     */
+    private List<AuditRecord> appendRecords(Connection c, Head head, List<AuditEntry> entries) throws SQLException {
         Instant ts = Jdbc.now(clock);
-        AuditRecord record = new AuditRecord(seq, ts, entry, head.hash, Canonical.hash(head.hash, seq, ts, entry), false);
-        insert(c, record);
-        moveHead(c, seq, record.hash());
-        if (seq % checkpointEvery == 0) insertCheckpoint(c, seq, record.hash(), ts);
-        return record;
+        List<AuditRecord> out = new ArrayList<>(entries.size());
+        long seq = head.seq;
+        String hash = head.hash;
+        for (AuditEntry entry : entries) {
+            seq++;
+            AuditRecord record = new AuditRecord(seq, ts, entry, hash, Canonical.hash(hash, seq, ts, entry), false);
+            out.add(record);
+            hash = record.hash();
+        }
+        insert(c, out);
+        for (AuditRecord r : out) {
+            if (r.seq() % checkpointEvery == 0) insertCheckpoint(c, r.seq(), r.hash(), r.ts());
+        }
+        moveHead(c, seq, hash);
+        return out;
     }
 
     /** Signs the current head now; empty if the log is empty. An existing checkpoint at the head is returned as is. */
@@ -245,22 +256,25 @@ public final class AuditLog {
         }
     }
 
-    private static void insert(Connection c, AuditRecord r) throws SQLException {
+    private static void insert(Connection c, List<AuditRecord> records) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (seq, ts, category, actor, action, subject,"
                 + " before_json, after_json, body_digest, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            AuditEntry e = r.entry();
-            ps.setLong(1, r.seq());
-            Jdbc.time(ps, 2, r.ts());
-            ps.setString(3, e.category().wire());
-            ps.setString(4, e.actor());
-            ps.setString(5, e.action());
-            Jdbc.text(ps, 6, e.subject());
-            Jdbc.text(ps, 7, e.beforeJson());
-            Jdbc.text(ps, 8, e.afterJson());
-            ps.setString(9, Canonical.bodyDigest(e));
-            ps.setString(10, r.prevHash());
-            ps.setString(11, r.hash());
-            ps.executeUpdate();
+            for (AuditRecord r : records) {
+                AuditEntry e = r.entry();
+                ps.setLong(1, r.seq());
+                Jdbc.time(ps, 2, r.ts());
+                ps.setString(3, e.category().wire());
+                ps.setString(4, e.actor());
+                ps.setString(5, e.action());
+                Jdbc.text(ps, 6, e.subject());
+                Jdbc.text(ps, 7, e.beforeJson());
+                Jdbc.text(ps, 8, e.afterJson());
+                ps.setString(9, Canonical.bodyDigest(e));
+                ps.setString(10, r.prevHash());
+                ps.setString(11, r.hash());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 

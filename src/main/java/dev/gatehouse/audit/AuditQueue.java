@@ -43,6 +43,12 @@ public final class AuditQueue implements AuditSink, AutoCloseable {
     static final String LOST_LOGGER = "gatehouse.audit.lost";
     static final long REPORT_EVERY_SECONDS = 10;
     private static final long MAX_BACKOFF_MS = 5_000;
+    /**
+     * How long the worker lets a short batch fill before writing it. Each batch is a transaction
+     * that locks and moves the chain's head, so under load a short wait turns many tiny
+     * transactions into a few full ones; an idle gateway's entries are written this much later.
+     */
+    static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private static final Logger log = LoggerFactory.getLogger(AuditQueue.class);
     private static final Logger lostLog = LoggerFactory.getLogger(LOST_LOGGER);
@@ -141,6 +147,10 @@ public final class AuditQueue implements AuditSink, AutoCloseable {
             int gapEntries = addLostRecords(batch);
             batch.add(first);
             queue.drainTo(batch, batchSize - 1);
+            if (batch.size() - gapEntries < batchSize && !closed) {
+                LockSupport.parkNanos(LINGER_NANOS);
+                queue.drainTo(batch, batchSize - (batch.size() - gapEntries));
+            }
             writeWithRetry(batch, gapEntries);
         }
     }
