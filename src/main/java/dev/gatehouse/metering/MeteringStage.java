@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
  * Writes every request's usage record to the {@link Journal}, once.
@@ -31,11 +32,19 @@ public final class MeteringStage implements GatewayStage {
 
     private final Journal journal;
     private final PriceBook prices;
+    private final Function<String, String> regionOf;
     private final AtomicBoolean failing = new AtomicBoolean();
 
+    /** Records without a processing region (no request policy to say where providers are). */
     public MeteringStage(Journal journal, PriceBook prices) {
+        this(journal, prices, provider -> null);
+    }
+
+    /** {@code regionOf}: a provider's processing region (from the request policy in force), kept in each record. */
+    public MeteringStage(Journal journal, PriceBook prices, Function<String, String> regionOf) {
         this.journal = journal;
         this.prices = prices;
+        this.regionOf = regionOf;
     }
 
     @Override
@@ -55,7 +64,7 @@ public final class MeteringStage implements GatewayStage {
         ctx.attribute(RECORDED, Boolean.TRUE);
         Future<Void> written;
         try {
-            UsageRecord record = UsageRecord.of(ctx, prices);
+            UsageRecord record = UsageRecord.of(ctx, prices, regionOf);
             // the limits stage adds this to budgets and prepaid credit when the request completes
             ctx.attribute(Spend.ATTRIBUTE, new Spend(record.costUsdNanos(), record.costCnyNanos()));
             written = journal.append(record);

@@ -7,6 +7,7 @@ import dev.gatehouse.routing.Deployment;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * One line of the usage ledger: what one request was, who made it and what it cost.
@@ -16,7 +17,8 @@ import java.util.Objects;
  * @param customerId     null for keys from the config file
  * @param route          the model name the client asked for; null when no route was found
  * @param provider       the config name of the provider that served it; null if none did
- * @param region         the deployment's region (not known yet: always null for now)
+ * @param region         where the deployment processes prompts (ISO country, as the request policy's provider
+ *                       regions say; {@code unknown} when they cannot place it, null when nothing served)
  * @param errorCode      the stable error code of a failed request, else null
  * @param inputTokens    prompt tokens, cached ones included
  * @param cachedTokens   the part of {@code inputTokens} served from the provider's prompt cache
@@ -42,8 +44,11 @@ public record UsageRecord(Instant time, String requestId, String customerId, Str
     /** Whether a price was found for this record (an unpriced record costs 0 and needs a look). */
     public boolean priced() { return priceId != null; }
 
-    /** The record of a request at this moment of its life: its usage, status and timings so far. */
-    public static UsageRecord of(RequestContext ctx, PriceBook prices) {
+    /**
+     * The record of a request at this moment of its life: its usage, status and timings so far.
+     * {@code regionOf} names the processing region of a provider (by its configured name).
+     */
+    public static UsageRecord of(RequestContext ctx, PriceBook prices, Function<String, String> regionOf) {
         long nowNanos = System.nanoTime();
         long elapsedNanos = Math.max(0, nowNanos - ctx.startNanos());
         Instant arrival = Instant.now().minusNanos(elapsedNanos);
@@ -68,7 +73,7 @@ public record UsageRecord(Instant time, String requestId, String customerId, Str
                 caller != null ? caller.projectId() : null,
                 caller != null ? caller.keyId() : null,
                 ctx.route() != null ? ctx.route().name() : null,
-                provider, upstreamModel, null,
+                provider, upstreamModel, provider != null ? regionOf.apply(provider) : null,
                 ctx.status(), ctx.error() != null ? ctx.error().wireCode() : null,
                 input, output, cached, u != null && u.reported(),
                 cost.usdNanos(), cost.cnyNanos(), cost.priceId(),

@@ -188,7 +188,10 @@ public final class Subsystems implements AutoCloseable {
         // policy before metering and limits: a refused request reserves nothing and costs nothing
         stages.add(new PolicyStage(policy, customerFacts, blocking, limiter, auditQueue, transfers,
                 config.audit().logRequestDecisions()));
-        if (config.controls().metering()) stages.add(new MeteringStage(journal, prices));
+        if (config.controls().metering()) {
+            PolicyHolder regions = policy; // the policy in force names where each provider processes prompts
+            stages.add(new MeteringStage(journal, prices, provider -> regions.get().region(provider).processingRegion()));
+        }
         if (config.controls().limits()) {
             stages.add(new LimitStage(limits, limiter, spend, creditStore.balances(), AlertSink.NONE,
                     LimitStage.DEFAULT_COMPLETION_ESTIMATE));

@@ -87,6 +87,7 @@ class PolicyOnGatewayTest {
                       - {provider: sg-vllm, model: llama-3, priority: 0}
                       - {provider: qwen, model: qwen-plus, priority: 1}
                   echo: {deployments: [{provider: sg-vllm, model: echo-1}]}
+                  qwen-plus: {deployments: [{provider: qwen, model: qwen-plus}]}
                 audit: {log_request_decisions: true}
                 policy:
                   geo_database: ../shared/data/geo/geo-whois-asn-country.mmdb
@@ -275,7 +276,36 @@ class PolicyOnGatewayTest {
         assertThat(AuditLog.tail(gw.subsystems().db(), 50)).noneSatisfy(a -> assertThat(a.entry().afterJson()).contains("anna.schmidt"));
     }
 
+    @Test
+    void should_keep_where_each_request_was_processed_in_the_usage_ledger() throws Exception {
+        String key = customerKey("Suzhou Precision Parts Co., Ltd.", CustomerKind.ENTERPRISE, "CN", false, true);
+
+        HttpResponse<String> abroad = chat(key, "echo", "Hello", SHANGHAI);
+        HttpResponse<String> domestic = chat(key, "qwen-plus", "Hello", SHANGHAI);
+
+        assertThat(abroad.statusCode()).as(abroad.body()).isEqualTo(200);
+        assertThat(domestic.statusCode()).as(domestic.body()).isEqualTo(200);
+        String abroadId = abroad.headers().firstValue("x-request-id").orElseThrow();
+        String domesticId = domestic.headers().firstValue("x-request-id").orElseThrow();
+        GatewayHarness.await("both usage records in the ledger", Duration.ofSeconds(5),
+                () -> ledgerRegion(abroadId) != null && ledgerRegion(domesticId) != null);
+        assertThat(ledgerRegion(abroadId)).as("the policy places sg-vllm in Singapore").isEqualTo("SG");
+        assertThat(ledgerRegion(domesticId)).as("Qwen processes in mainland China").isEqualTo("CN");
+    }
+
     // --- helpers ---
+
+    /** The processing region in a request's usage record, or null while the record is not loaded. */
+    private static String ledgerRegion(String requestId) {
+        return gw.subsystems().db().withConnection(c -> {
+            try (var ps = c.prepareStatement("SELECT region FROM usage_records WHERE request_id = ?")) {
+                ps.setString(1, requestId);
+                try (var rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
+    }
 
     /** The request_decision entry of one request, or null while it is not written yet. */
     private static DecisionRecord decision(String requestId) {
