@@ -61,7 +61,8 @@ class BenchHarnessSmokeTest {
 
         String report = Files.readString(out.resolve("README.md"));
         for (String c : CONTENDERS) assertThat(report).contains("| " + c + " |");
-        assertThat(report).contains("## Headline", "CPU pinning", "Gatehouse controls on");
+        assertThat(report).contains("## Headline", "CPU pinning", "Gatehouse controls on", "request policy", "audit")
+                .as("smoke runs two rounds, so the report's figures are medians").contains("the median of 2");
         for (String png : List.of("latency.png", "throughput.png")) {
             byte[] head = Files.readAllBytes(out.resolve(png));
             assertThat(head.length).as(png).isGreaterThan(1000);

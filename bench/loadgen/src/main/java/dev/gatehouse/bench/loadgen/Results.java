@@ -1,6 +1,7 @@
 package dev.gatehouse.bench.loadgen;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +11,9 @@ import java.util.Map;
 
 /**
  * A run's results file: one line per measurement, {@code kind TAB contender TAB key=value ...},
- * written by bench/run.sh (kinds: wrk, rate, stream, mem, idle).
+ * written by bench/run.sh (kinds: wrk, rate, stream, mem, idle). A measurement repeated in
+ * several interleaved rounds (same kind, contender and target rate) reads as one row holding the
+ * median of each number: a single 10-second run's p99 swings by a millisecond on a shared machine.
  */
 record Results(List<Row> rows) {
 
@@ -42,7 +45,34 @@ record Results(List<Row> rows) {
             }
             rows.add(new Row(parts[0], parts[1], values));
         }
-        return new Results(rows);
+        return new Results(medians(rows));
+    }
+
+    /** Rows of one measurement (kind, contender, target rate) merged into one: the median of each number. */
+    static List<Row> medians(List<Row> rows) {
+        Map<String, List<Row>> groups = new LinkedHashMap<>();
+        for (Row r : rows) groups.computeIfAbsent(r.kind + "\t" + r.contender + "\t" + r.values.get("target_rps"), k -> new ArrayList<>()).add(r);
+        List<Row> out = new ArrayList<>();
+        for (List<Row> group : groups.values()) {
+            Row first = group.getFirst();
+            if (group.size() == 1) {
+                out.add(first);
+                continue;
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            for (String key : first.values.keySet()) {
+                if (!group.stream().allMatch(r -> r.has(key))) {
+                    values.put(key, first.values.get(key));
+                    continue;
+                }
+                double[] xs = group.stream().mapToDouble(r -> r.num(key)).sorted().toArray();
+                double median = xs.length % 2 == 1 ? xs[xs.length / 2] : (xs[xs.length / 2 - 1] + xs[xs.length / 2]) / 2;
+                values.put(key, BigDecimal.valueOf(median).stripTrailingZeros().toPlainString());
+            }
+            values.put("rounds", Integer.toString(group.size()));
+            out.add(new Row(first.kind, first.contender, values));
+        }
+        return out;
     }
 
     Row find(String kind, String contender) {
