@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
                 CustomersCommand.class, ProjectsCommand.class, KeysCommand.class, AdminKeysCommand.class,
                 UsersCommand.class, PricesCommand.class, LimitsCommand.class, CreditsCommand.class, UsageCommand.class,
                 ListsCommand.class, ScreenCommand.class, ScreeningCommand.class, KycCommand.class, AuditCommand.class,
-                ReportCommand.class})
+                ReportCommand.class, PolicyCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -71,4 +71,21 @@ class SubjectCounterTest {
         assertThatThrownBy(() -> counter.approaching(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> counter.approaching(1.5)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void should_count_the_security_assessment_threshold_of_a_million_people_exactly() {
+        for (int i = 0; i < 1_000_000; i++) {
+            counter.recordHash(2026, counter.subjectHash(PiiKind.EMAIL, "person" + i + "@example.cn"), false);
+        }
+        assertThat(counter.snapshot(2026).subjects()).isEqualTo(1_000_000);
+        assertThat(counter.snapshot(2026).reached(SubjectCounter.Threshold.SECURITY_ASSESSMENT)).isTrue();
+        assertThat(counter.record(PiiKind.EMAIL, "person999999@example.cn")).as("already counted").isFalse();
+    }
+
+    @Test
+    void should_refuse_to_count_something_that_is_not_a_subject_hash() {
+        assertThatThrownBy(() -> counter.recordHash(2026, "abc", false)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> counter.recordHash(2026, "not-hex-not-hex-not-hex", false)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(counter.snapshot(2026).subjects()).isZero();
+    }
 }
