@@ -40,10 +40,10 @@ done
 CONTENDERS=(direct nginx portkey gatehouse-routing gatehouse-full)
 case $MODE in
   # a JVM on one core needs some 20 s of load before its JIT has compiled the request path
-  full)  WARMUP_S=25; WRK_S=15; RATES=(500 2000 5000); RATE_S=15; RATE_WARM_S=5; STREAM_RATE=500; STREAM_S=10; STREAM_ROUNDS=3; IDLE_STREAMS=10000 ;;
-  quick) WARMUP_S=12; WRK_S=4;  RATES=(5000);          RATE_S=4;  RATE_WARM_S=2; STREAM_RATE=500; STREAM_S=3;  STREAM_ROUNDS=1; IDLE_STREAMS=1000 ;;
-  smoke) WARMUP_S=0;  WRK_S=1;  RATES=(200);           RATE_S=1;  RATE_WARM_S=0.5; STREAM_RATE=100; STREAM_S=1; STREAM_ROUNDS=2; IDLE_STREAMS=50 ;;
-  soak)  WARMUP_S=25; RATE_WARM_S=0; SOAK_S=${SOAK_S:-600}; SOAK_RATE=${SOAK_RATE:-2000}; SOAK_SLICE_S=30 ;;
+  full)  WARMUP_S=25; WARMUP_MAX_S=120; WRK_S=15; RATES=(500 2000 5000); RATE_S=15; RATE_WARM_S=5; STREAM_RATE=500; STREAM_S=10; STREAM_ROUNDS=3; IDLE_STREAMS=10000 ;;
+  quick) WARMUP_S=12; WARMUP_MAX_S=12; WRK_S=4;  RATES=(5000);          RATE_S=4;  RATE_WARM_S=2; STREAM_RATE=500; STREAM_S=3;  STREAM_ROUNDS=1; IDLE_STREAMS=1000 ;;
+  smoke) WARMUP_S=0;  WARMUP_MAX_S=0; WRK_S=1;  RATES=(200);           RATE_S=1;  RATE_WARM_S=0.5; STREAM_RATE=100; STREAM_S=1; STREAM_ROUNDS=2; IDLE_STREAMS=50 ;;
+  soak)  WARMUP_S=25; WARMUP_MAX_S=120; RATE_WARM_S=0; SOAK_S=${SOAK_S:-600}; SOAK_RATE=${SOAK_RATE:-2000}; SOAK_SLICE_S=30 ;;
 esac
 connections_for() { case $1 in 500) echo 64 ;; 2000) echo 256 ;; 5000) echo 1000 ;; *) echo 64 ;; esac; }
 WRK_CONNECTIONS=64
@@ -138,6 +138,23 @@ run_wrk() { # run_wrk CONTENDER SECONDS -> prints the BENCH line
     wrk -t1 -c"$WRK_CONNECTIONS" -d"${secs}s" --timeout 10s -s "$BENCH/wrk-post.lua" "$CALL_URL" | grep '^BENCH ' | sed 's/^BENCH //'
 }
 
+# warm_up CONTENDER: wrk in WARMUP_SLICE_S-s slices until the throughput of two slices in a row is
+# within 5 % (at least WARMUP_S, at most WARMUP_MAX_S seconds): a fixed warm-up measured Gatehouse
+# with every control while its JIT still took a third of its core
+WARMUP_SLICE_S=5
+warm_up() {
+  local c=$1 t=0 prev=0 rps=0 line
+  while :; do
+    line=$(run_wrk "$c" "$WARMUP_SLICE_S")
+    [ "$(kv requests "$line")" -gt 0 ] 2>/dev/null || die "$c: the warm-up got no responses: '$line'"
+    rps=$(kv rps "$line"); t=$((t + WARMUP_SLICE_S))
+    if [ "$t" -ge "$WARMUP_S" ] && awk -v a="$prev" -v b="$rps" 'BEGIN {exit !(a > 0 && (b - a) / a < 0.05 && (a - b) / a < 0.05)}'; then break; fi
+    [ "$t" -ge "$WARMUP_MAX_S" ] && break
+    prev=$rps
+  done
+  log "warm-up $c: $t s, the last slice at $rps req/s"
+}
+
 # run_rate CONTENDER KIND RATE SECONDS CONNECTIONS: sets LINE to the loadgen's line and adds the
 # contender's CPU to its totals (not in a subshell, so the totals survive)
 run_rate() {
@@ -199,7 +216,7 @@ write_meta() {
     echo "upstream=nginx (1 worker) returning a fixed $(wc -c <"$BENCH/payloads/chat-response.json")-byte chat completion, and a $(grep -c '^data:' "$BENCH/payloads/stream.sse")-event SSE stream ($(wc -c <"$BENCH/payloads/stream.sse") bytes) for stream requests; request body $(wc -c <"$BENCH/payloads/request.json") bytes"
     echo "controls_full=$(controls_description "${FULL_CONTROLS[@]}")"
     echo "controls_routing=key authentication (always on; it cannot be turned off); no policy pack, no metering, limits or audit"
-    echo "load=after a ${WARMUP_S} s wrk warm-up of every contender; contenders interleaved round-robin within each measurement; every stream figure is the median of ${STREAM_ROUNDS} such interleaved round(s)"
+    echo "load=after a wrk warm-up of every contender until its throughput is steady (${WARMUP_SLICE_S}-s slices until two in a row are within 5 % of each other, at least ${WARMUP_S} s, at most ${WARMUP_MAX_S} s; Gatehouse's JIT on its one core needs the longest); contenders interleaved round-robin within each measurement; every stream figure is the median of ${STREAM_ROUNDS} such interleaved round(s)"
     echo "wrk_load=\`wrk -t1 -c$WRK_CONNECTIONS -d${WRK_S}s\` with bench/wrk-post.lua (POST, keep-alive)."
     echo "rate_load=bench/loadgen \`rate\`: constant rate for ${RATE_S} s after ${RATE_WARM_S} s unrecorded, Vert.x client, HdrHistogram; connections: $(for r in "${RATES[@]}"; do printf '%s req/s -> %s, ' "$r" "$(connections_for "$r")"; done | sed 's/, $//')."
     echo "stream_load=stream requests (\`\"stream\": true\`) at a constant ${STREAM_RATE} req/s for ${STREAM_S} s; TTFB = first body byte after the intended start."
@@ -224,15 +241,14 @@ soak_main() {
   start_upstream
   gatehouse_config "$WORK/gatehouse-full.yaml" "$PORT_UPSTREAM" "{connect_ms: 2000, first_byte_ms: 30000, idle_ms: 30000, total_ms: 60000}" "${FULL_CONTROLS[@]}"
   start_gatehouse gatehouse-full "$PORT_GH_FULL" "$WORK/gatehouse-full.yaml"
-  log "warm-up (${WARMUP_S} s)"
-  run_wrk gatehouse-full "$WARMUP_S" >/dev/null
+  warm_up gatehouse-full
   local pid=$PID_gatehouse_full out=$OUT/soak.md slices=$((SOAK_S / SOAK_SLICE_S)) i line rss heap first_rss="" heaps=()
   {
     echo "# Soak: Gatehouse with every control at a fixed rate"
     echo
     echo "- **Command:** \`$COMMAND\`"
     echo "- **Date:** $(date -u '+%Y-%m-%d %H:%M UTC'); commit $(cd "$ROOT" && git rev-parse --short HEAD); $(nproc) cores; load before: $UPTIME_BEFORE"
-    echo "- **Load:** ${SOAK_RATE} req/s (open model, bench/loadgen \`rate\`, 256 connections) for ${SOAK_S} s in ${SOAK_SLICE_S}-s slices, after a ${WARMUP_S} s wrk warm-up; controls: $(controls_description "${FULL_CONTROLS[@]}")"
+    echo "- **Load:** ${SOAK_RATE} req/s (open model, bench/loadgen \`rate\`, 256 connections) for ${SOAK_S} s in ${SOAK_SLICE_S}-s slices, after a wrk warm-up until the throughput is steady (at least ${WARMUP_S} s, at most ${WARMUP_MAX_S} s); controls: $(controls_description "${FULL_CONTROLS[@]}")"
     echo "- **Samples:** after each slice, a full GC (\`jcmd GC.run\`) and the live heap (\`GC.heap_info\`), and the process RSS (\`VmRSS\`)"
     echo
     echo "| after | requests ok | errors | p50 | p99 | live heap | RSS |"
@@ -290,9 +306,7 @@ main() {
   local c line rate
   for c in "${CONTENDERS[@]}"; do
     [ "$WARMUP_S" -gt 0 ] || break
-    log "warm-up $c (${WARMUP_S} s)"
-    line=$(run_wrk "$c" "$WARMUP_S")
-    [ "$(kv requests "$line")" -gt 0 ] 2>/dev/null || die "$c: the warm-up got no responses: '$line'"
+    warm_up "$c"
   done
   for c in "${CONTENDERS[@]}"; do
     line=$(run_wrk "$c" "$WRK_S"); log "wrk $c: $line"; record wrk "$c" "$line"
