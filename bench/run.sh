@@ -43,7 +43,7 @@ case $MODE in
   full)  WARMUP_S=25; WARMUP_MAX_S=120; WRK_S=15; RATES=(500 2000 5000); RATE_S=15; RATE_WARM_S=5; STREAM_RATE=500; STREAM_S=10; STREAM_ROUNDS=3; IDLE_STREAMS=10000 ;;
   quick) WARMUP_S=12; WARMUP_MAX_S=12; WRK_S=4;  RATES=(5000);          RATE_S=4;  RATE_WARM_S=2; STREAM_RATE=500; STREAM_S=3;  STREAM_ROUNDS=1; IDLE_STREAMS=1000 ;;
   smoke) WARMUP_S=0;  WARMUP_MAX_S=0; WRK_S=1;  RATES=(200);           RATE_S=1;  RATE_WARM_S=0.5; STREAM_RATE=100; STREAM_S=1; STREAM_ROUNDS=2; IDLE_STREAMS=50 ;;
-  soak)  WARMUP_S=25; WARMUP_MAX_S=120; RATE_WARM_S=0; SOAK_S=${SOAK_S:-600}; SOAK_RATE=${SOAK_RATE:-2000}; SOAK_SLICE_S=30 ;;
+  soak)  WARMUP_S=25; WARMUP_MAX_S=120; RATE_WARM_S=5; SOAK_S=${SOAK_S:-600}; SOAK_RATE=${SOAK_RATE:-2000}; SOAK_SLICE_S=30 ;;
 esac
 connections_for() { case $1 in 500) echo 64 ;; 2000) echo 256 ;; 5000) echo 1000 ;; *) echo 64 ;; esac; }
 WRK_CONNECTIONS=64
@@ -248,7 +248,7 @@ soak_main() {
     echo
     echo "- **Command:** \`$COMMAND\`"
     echo "- **Date:** $(date -u '+%Y-%m-%d %H:%M UTC'); commit $(cd "$ROOT" && git rev-parse --short HEAD); $(nproc) cores; load before: $UPTIME_BEFORE"
-    echo "- **Load:** ${SOAK_RATE} req/s (open model, bench/loadgen \`rate\`, 256 connections) for ${SOAK_S} s in ${SOAK_SLICE_S}-s slices, after a wrk warm-up until the throughput is steady (at least ${WARMUP_S} s, at most ${WARMUP_MAX_S} s); controls: $(controls_description "${FULL_CONTROLS[@]}")"
+    echo "- **Load:** ${SOAK_RATE} req/s (open model, bench/loadgen \`rate\`, 256 connections) for ${SOAK_S} s in ${SOAK_SLICE_S}-s slices (each after ${RATE_WARM_S} s unrecorded: a fresh load-generator JVM starts each slice and its own warm-up otherwise fills the p99), after a wrk warm-up until the throughput is steady (at least ${WARMUP_S} s, at most ${WARMUP_MAX_S} s); controls: $(controls_description "${FULL_CONTROLS[@]}")"
     echo "- **Samples:** after each slice, a full GC (\`jcmd GC.run\`) and the live heap (\`GC.heap_info\`), and the process RSS (\`VmRSS\`)"
     echo
     echo "| after | requests ok | errors | p50 | p99 | live heap | RSS |"
