@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 final class Cells {
     /** Between the items of a list cell in CSV: rarer than a comma inside addresses and names. */
     static final String LIST_SEPARATOR = " | ";
-    private static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
+    /** Since Jackson 2.15 the factory keeps a BigDecimal as given (1.50 stays 1.50); only the mapper's JsonNodeFeature strips zeros. */
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final int NANO_DIGITS = 9;
 
     private Cells() {}

@@ -65,7 +65,9 @@ final class CustomerColumns {
     /** The columns of several groups, in order. */
     @SafeVarargs
     static List<Column> concat(List<Column>... groups) {
-        return Stream.of(groups).flatMap(List::stream).toList();
+        List<Column> all = new ArrayList<>();
+        for (List<Column> g : groups) all.addAll(g);
+        return List.copyOf(all);
     }
 
     static void identity(ReportTable.Row row, CustomerKyc k) {

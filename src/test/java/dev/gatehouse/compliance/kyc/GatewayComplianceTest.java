@@ -64,7 +64,9 @@ class GatewayComplianceTest {
         Subsystems s() { return gw.subsystems(); }
 
         @Override
-        public void close() throws Exception { gw.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS); }
+        public void close() throws java.util.concurrent.TimeoutException {
+            gw.close().await(20, TimeUnit.SECONDS);
+        }
     }
 
     private static Running gateway(String extra) throws Exception {
