@@ -8,7 +8,8 @@
 #   ./bench/run.sh --soak [SECONDS]  Gatehouse with every control at a fixed rate (default 600 s at
 #                             2,000 req/s, env SOAK_RATE): heap after GC and RSS every 30 s; writes soak.md
 #   options: --out DIR (where the report, results and charts go)
-#   env: BENCH_PORT_BASE (default 18000), GATEHOUSE_JAVA_OPTS, BENCH_GATEHOUSE_CP (run Gatehouse from this
+#   env: BENCH_PORT_BASE (default 18000), GATEHOUSE_JAVA_OPTS, BENCH_STORE_URL (the Gatehouse contenders'
+#        store, e.g. a PostgreSQL jdbc URL; default embedded H2 beside each config), BENCH_GATEHOUSE_CP (run Gatehouse from this
 #        classpath instead of target/gatehouse.jar; the harness test uses its own)
 #
 # Needs nginx, wrk, gnuplot, node/npm, curl, taskset (installed with apt-get when missing and root).

@@ -148,7 +148,8 @@ gatehouse_config() {
     done
     # without the policy control no pack is loaded (the default pack would otherwise run)
     [ "$policy" = true ] || echo "policy: {packs: []}"
-    echo "store: {url: 'jdbc:h2:file:$data/db'}"
+    # BENCH_STORE_URL (e.g. a PostgreSQL jdbc URL) puts the store elsewhere; by default embedded H2
+    echo "store: {url: '${BENCH_STORE_URL:-jdbc:h2:file:$data/db}'}"
     echo "metering: {journal_dir: '$data/journal'}"
     echo "security: {master_key_file: '$data/master.key'}"
     echo "controls: {metering: $metering, limits: $limits}"
