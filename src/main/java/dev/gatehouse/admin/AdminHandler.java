@@ -116,8 +116,8 @@ public final class AdminHandler implements Handler<HttpServerRequest> {
 
     /** A customer's own keys and users administer its account from these addresses: they go into its CIP record. */
     private Principal noteAddress(Principal p, HttpServerRequest http) {
-        if (p != null && p.customerId() != null && http.remoteAddress() != null) {
-            subsystems.accessIps().note(p.customerId(), http.remoteAddress().hostAddress(), AccessIpRecorder.ADMIN);
+        if (p != null && p.customerId() != null) {
+            subsystems.accessIps().note(p.customerId(), http, AccessIpRecorder.ADMIN);
         }
         return p;
     }

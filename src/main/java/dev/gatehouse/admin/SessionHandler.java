@@ -47,8 +47,8 @@ final class SessionHandler {
             }
             return user.get();
         }).map(user -> {
-            if (user.customerId() != null && r.http().remoteAddress() != null) { // signing in to administer the account
-                s.accessIps().note(user.customerId(), r.http().remoteAddress().hostAddress(), AccessIpRecorder.ADMIN);
+            if (user.customerId() != null) { // signing in to administer the account
+                s.accessIps().note(user.customerId(), r.http(), AccessIpRecorder.ADMIN);
             }
             Sessions.Opened o = sessions.open(user);
             ObjectNode body = Views.object().put("token", o.token());

@@ -137,7 +137,9 @@ public final class Subsystems implements AutoCloseable {
             s.screeningLists.reload(); // now, not on the first onboarding
             s.screening = new CustomerScreening(s.db, s.customers, s.screeningLists, s.audit).rescreenOnListChange("system:list-import");
             s.track(s.every(SHARED_DATA_REFRESH, "screening-lists", s.screeningLists::reloadIfChanged));
-            s.accessIps = s.track(new AccessIpRecorder(s.screening.cip(), ACCESS_IP_FLUSH_SECONDS));
+            PolicyHolder policy = s.policy; // its trusted proxies say whose address a request carries
+            s.accessIps = s.track(new AccessIpRecorder(s.screening.cip(), ACCESS_IP_FLUSH_SECONDS,
+                    request -> policy.get().clientAddress().clientOf(request)));
             // KYC records of customers closed longer ago than the retention period go, daily, with their audit entries
             RetentionPurge kycPurge = new RetentionPurge(s.db, s.audit, Clock.systemUTC());
             s.track(s.every(DAILY_JOB_FIRST_RUN, Duration.ofDays(1), "kyc-retention", () -> kycPurge.run(compliance.kycRetentionPeriod())));

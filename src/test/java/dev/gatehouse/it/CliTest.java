@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CliTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"serve", "simulate", "demo"})
+    @ValueSource(strings = {"serve", "simulate", "demo", "policy"})
     void should_print_help_for_each_subcommand_and_exit_0(String subcommand) {
         StringWriter out = new StringWriter();
         CommandLine cli = new CommandLine(new Main()).setOut(new PrintWriter(out));

@@ -293,6 +293,21 @@ class PolicyOnGatewayTest {
         assertThat(ledgerRegion(domesticId)).as("Qwen processes in mainland China").isEqualTo("CN");
     }
 
+    @Test
+    void should_keep_the_forwarded_client_address_not_the_proxys_in_the_customers_cip_record() throws Exception {
+        String customerId = customer("Munich Robotics GmbH", CustomerKind.ENTERPRISE, "DE", false, true);
+
+        assertThat(chat(key(customerId), "gpt-4o", "Hello", GERMANY).statusCode()).isEqualTo(200);
+        gw.subsystems().accessIps().flush(); // what the timer does every few seconds
+
+        assertThat(gw.subsystems().screening().cip().accessIps(customerId))
+                .as("127.0.0.1 is a trusted proxy here: the address it forwards is the caller's")
+                .singleElement().satisfies(a -> {
+                    assertThat(a.ip()).isEqualTo(GERMANY);
+                    assertThat(a.kind()).isEqualTo("api");
+                });
+    }
+
     // --- helpers ---
 
     /** The processing region in a request's usage record, or null while the record is not loaded. */

@@ -19,6 +19,7 @@ import dev.gatehouse.config.GatewayConfig;
 import dev.gatehouse.config.Secret;
 import dev.gatehouse.server.Gateway;
 import dev.gatehouse.server.Subsystems;
+import dev.gatehouse.testkit.GatewayHarness;
 import dev.gatehouse.simulator.ProviderSimulator;
 import dev.gatehouse.simulator.SimulatorOptions;
 import io.vertx.core.Vertx;
@@ -35,7 +36,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,14 +85,6 @@ class GatewayComplianceTest {
         return new Running(Gateway.start(config).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS), data);
     }
 
-    private static void await(String what, Duration within, BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("not within " + within + ": " + what);
-            Thread.sleep(50);
-        }
-    }
-
     @Test
     void should_screen_with_the_configured_thresholds_and_checkpoint_a_quiet_log() throws Exception {
         try (Running r = gateway("""
@@ -104,7 +96,7 @@ class GatewayComplianceTest {
             r.s().auditSink().submit(AuditEntry.of(AuditCategory.POLICY_DENIAL, "key_a", "policy.embargo", "req_1"));
             AuditVerifier verifier = new AuditVerifier(r.s().db(), AuditKey.publicOnly(AuditKey.publicFile(r.data().resolve("audit.key"))));
             // one entry is far from the thousandth; only the timer signs it
-            await("the entry is written and checkpointed", Duration.ofSeconds(10),
+            GatewayHarness.await("the entry is written and checkpointed", Duration.ofSeconds(10),
                     () -> verifier.verify() instanceof VerifyResult.Ok ok && ok.entries() == 1 && ok.checkpoints() == 1);
         }
     }
@@ -118,7 +110,7 @@ class GatewayComplianceTest {
             // what `gatehouse lists import` does in its own process: its own lists over the same store
             new ScreeningLists(r.s().db(), Thresholds.DEFAULTS).importList(FixtureLists.of(FixtureLists.HUAWEI));
 
-            await("the gateway screens with the imported list", Duration.ofSeconds(15),
+            GatewayHarness.await("the gateway screens with the imported list", Duration.ofSeconds(15),
                     () -> !r.s().screeningLists().screen(huawei).hits().isEmpty());
         }
     }
