@@ -5,6 +5,8 @@
 # With ASYNC_PROFILER=/path/to/libasyncProfiler.so (async-profiler 4.x, on Maven Central as
 # tools.profiler:async-profiler) it writes a flame graph to bench/.cache/profile-CONTENDER.html and
 # collapsed stacks beside it; otherwise a JFR recording (bench/.cache/profile.jfr) and JFR's views.
+# PROFILE_EVENT picks async-profiler's event: itimer (CPU time, the default) or alloc (bytes allocated,
+# written to profile-CONTENDER-alloc.*).
 set -euo pipefail
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$BENCH")"
@@ -37,11 +39,16 @@ WARM_S=${WARM_S:-30}; log "warm-up $WARM_S s"; warm "$WARM_S"
 if [ -n "${ASYNC_PROFILER:-}" ]; then
   # jcmd reads KEY=VALUE as a named argument: the profiler's options go in quotes
   profiler() { "$JAVA_HOME/bin/jcmd" "$PID" JVMTI.agent_load "$ASYNC_PROFILER" "\"$1\"" >/dev/null; }
-  profiler "start,event=itimer,interval=500us"
-  log "profiling ${SECS} s of wrk load ($KIND, $NAME)"; warm "$SECS"
-  profiler "stop,file=$CACHE/profile-$WHICH.collapsed,collapsed"
-  profiler "dump,file=$CACHE/profile-$WHICH.html"
-  log "flame graph: $CACHE/profile-$WHICH.html"
+  case ${PROFILE_EVENT:-itimer} in
+    itimer) event="event=itimer,interval=500us"; out=$CACHE/profile-$WHICH ;;
+    alloc) event="event=alloc"; out=$CACHE/profile-$WHICH-alloc ;;
+    *) die "PROFILE_EVENT: itimer or alloc" ;;
+  esac
+  profiler "start,$event"
+  log "profiling ${SECS} s of wrk load ($KIND, $NAME, ${PROFILE_EVENT:-itimer})"; warm "$SECS"
+  profiler "stop,file=$out.collapsed,collapsed"
+  profiler "dump,file=$out.html"
+  log "flame graph: $out.html"
 else
   "$JAVA_HOME/bin/jcmd" "$PID" JFR.start name=bench settings=profile filename="$CACHE/profile.jfr" >/dev/null
   log "profiling ${SECS} s of wrk load ($KIND, $NAME)"; warm "$SECS"

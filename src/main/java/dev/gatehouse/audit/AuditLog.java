@@ -198,15 +198,18 @@ public final class AuditLog {
     private List<AuditRecord> appendRecords(Connection c, Head head, List<AuditEntry> entries) throws SQLException {
         Instant ts = Jdbc.now(clock);
         List<AuditRecord> out = new ArrayList<>(entries.size());
+        String[] digests = new String[entries.size()];
         long seq = head.seq;
         String hash = head.hash;
-        for (AuditEntry entry : entries) {
+        for (int i = 0; i < digests.length; i++) {
+            AuditEntry entry = entries.get(i);
             seq++;
-            AuditRecord record = new AuditRecord(seq, ts, entry, hash, Canonical.hash(hash, seq, ts, entry), false);
+            digests[i] = Canonical.bodyDigest(entry);
+            AuditRecord record = new AuditRecord(seq, ts, entry, hash, Canonical.hash(hash, seq, ts, entry.category(), digests[i]), false);
             out.add(record);
             hash = record.hash();
         }
-        insert(c, out);
+        insert(c, out, digests);
         for (AuditRecord r : out) {
             if (r.seq() % checkpointEvery == 0) insertCheckpoint(c, r.seq(), r.hash(), r.ts());
         }
@@ -256,10 +259,12 @@ public final class AuditLog {
         }
     }
 
-    private static void insert(Connection c, List<AuditRecord> records) throws SQLException {
+    /** Inserts the records; {@code digests[i]} is record i's body digest (already computed for its hash). */
+    private static void insert(Connection c, List<AuditRecord> records, String[] digests) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (seq, ts, category, actor, action, subject,"
                 + " before_json, after_json, body_digest, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (AuditRecord r : records) {
+            for (int i = 0; i < digests.length; i++) {
+                AuditRecord r = records.get(i);
                 AuditEntry e = r.entry();
                 ps.setLong(1, r.seq());
                 Jdbc.time(ps, 2, r.ts());
@@ -269,7 +274,7 @@ public final class AuditLog {
                 Jdbc.text(ps, 6, e.subject());
                 Jdbc.text(ps, 7, e.beforeJson());
                 Jdbc.text(ps, 8, e.afterJson());
-                ps.setString(9, Canonical.bodyDigest(e));
+                ps.setString(9, digests[i]);
                 ps.setString(10, r.prevHash());
                 ps.setString(11, r.hash());
                 ps.addBatch();

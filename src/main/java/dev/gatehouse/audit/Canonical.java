@@ -1,6 +1,5 @@
 package dev.gatehouse.audit;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,17 +28,18 @@ import java.util.HexFormat;
  */
 public final class Canonical {
     public static final String GENESIS = "0".repeat(64);
+    private static final HexFormat HEX = HexFormat.of();
 
     private Canonical() {}
 
     public static String bodyDigest(AuditEntry e) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        field(out, e.actor());
-        field(out, e.action());
-        field(out, e.subject());
-        field(out, e.beforeJson());
-        field(out, e.afterJson());
-        return HexFormat.of().formatHex(sha256().digest(out.toByteArray()));
+        MessageDigest sha = sha256();
+        field(sha, e.actor());
+        field(sha, e.action());
+        field(sha, e.subject());
+        field(sha, e.beforeJson());
+        field(sha, e.afterJson());
+        return HEX.formatHex(sha.digest());
     }
 
     public static String hash(String prevHash, long seq, Instant ts, AuditEntry e) {
@@ -48,15 +48,13 @@ public final class Canonical {
 
     /** The link hash from the header fields and the body's digest (all a purged entry still has). */
     public static String hash(String prevHash, long seq, Instant ts, AuditCategory category, String bodyDigest) {
-        ByteArrayOutputStream header = new ByteArrayOutputStream(64);
-        field(header, Long.toString(seq));
-        field(header, ts.toString());
-        field(header, category.wire());
         MessageDigest sha = sha256();
         sha.update(prevHash.getBytes(StandardCharsets.US_ASCII));
-        sha.update(header.toByteArray());
+        field(sha, Long.toString(seq));
+        field(sha, ts.toString());
+        field(sha, category.wire());
         sha.update(bodyDigest.getBytes(StandardCharsets.US_ASCII));
-        return HexFormat.of().formatHex(sha.digest());
+        return HEX.formatHex(sha.digest());
     }
 
     public static byte[] checkpointBytes(long seq, String hash) {
@@ -71,13 +69,21 @@ public final class Canonical {
         }
     }
 
-    private static void field(ByteArrayOutputStream out, String s) {
+    /** A field as the chain hashes it, straight into the digest: 4-byte big-endian length (-1 for null), then the UTF-8 bytes. */
+    private static void field(MessageDigest sha, String s) {
         if (s == null) {
-            out.writeBytes(ByteBuffer.allocate(4).putInt(-1).array());
+            length(sha, -1);
             return;
         }
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        out.writeBytes(ByteBuffer.allocate(4).putInt(b.length).array());
-        out.writeBytes(b);
+        length(sha, b.length);
+        sha.update(b);
+    }
+
+    private static void length(MessageDigest sha, int n) {
+        sha.update((byte) (n >>> 24));
+        sha.update((byte) (n >>> 16));
+        sha.update((byte) (n >>> 8));
+        sha.update((byte) n);
     }
 }

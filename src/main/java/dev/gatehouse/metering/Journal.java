@@ -1,9 +1,11 @@
 package dev.gatehouse.metering;
 
-import io.vertx.core.Context;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.FastThreadLocal;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +59,11 @@ public final class Journal implements AutoCloseable {
     private final ReentrantLock io = new ReentrantLock();
     private final AtomicLong fsyncs = new AtomicLong();
     private final AtomicLong appended = new AtomicLong();
+    /** Records appended on an event loop thread and not yet queued (see {@link #append}). */
+    private final FastThreadLocal<List<Pending>> deferred = new FastThreadLocal<>() {
+        @Override
+        protected List<Pending> initialValue() { return new ArrayList<>(); }
+    };
     private final FileChannel lockChannel;
     private final FileLock dirLock;
     private final Thread writer;
@@ -112,10 +121,12 @@ public final class Journal implements AutoCloseable {
      * Appends a record. Never blocks: the future completes on the caller's Vert.x context (or on
      * the writer thread when called from outside Vert.x) once the record is written to the file,
      * and fails if it could not be (disk full, journal closed, queue full).
+     * <p>On an event loop the record is handed to the writer when the loop has handled the I/O
+     * events it woke for, together with every other record appended meanwhile: one hand-off (and
+     * at most one wake-up of the writer) per loop iteration instead of one per request, which
+     * costs the record a few microseconds at most.
      */
     public Future<Void> append(UsageRecord record) {
-        Context context = Vertx.currentContext();
-        Promise<Void> promise = Promise.promise();
         if (closed) return Future.failedFuture(new IllegalStateException("the usage journal is closed"));
         byte[] frame;
         try {
@@ -123,10 +134,30 @@ public final class Journal implements AutoCloseable {
         } catch (RuntimeException e) {
             return Future.failedFuture(e);
         }
-        if (!queue.offer(new Pending(frame, promise, context))) {
-            return Future.failedFuture(new IllegalStateException("the usage journal is " + MAX_QUEUED + " records behind"));
+        ContextInternal context = (ContextInternal) Vertx.currentContext();
+        Promise<Void> promise = Promise.promise();
+        Pending pending = new Pending(frame, promise, context);
+        if (context != null && context.isEventLoopContext() && context.nettyEventLoop().inEventLoop()) {
+            List<Pending> deferred = this.deferred.get();
+            if (deferred.isEmpty()) context.nettyEventLoop().execute(this::handOffDeferred);
+            deferred.add(pending);
+        } else if (!queue.offer(pending)) {
+            return Future.failedFuture(queueFull());
         }
         return promise.future();
+    }
+
+    /** Runs on an event loop after its I/O events: queues what this loop appended since. */
+    private void handOffDeferred() {
+        List<Pending> deferred = this.deferred.get();
+        for (Pending p : deferred) {
+            if (!queue.offer(p)) p.settle(queueFull());
+        }
+        deferred.clear();
+    }
+
+    private static IllegalStateException queueFull() {
+        return new IllegalStateException("the usage journal is " + MAX_QUEUED + " records behind");
     }
 
     /** How many times the journal forced its file to the device (for tests and metrics). */
@@ -192,7 +223,7 @@ public final class Journal implements AutoCloseable {
         // Appends that raced with close: nothing will write them now.
         List<Pending> left = new ArrayList<>();
         queue.drainTo(left);
-        for (Pending p : left) if (p != STOP) p.fail(new IllegalStateException("the usage journal is closed"));
+        for (Pending p : left) if (p != STOP) p.settle(new IllegalStateException("the usage journal is closed"));
     }
 
     private void write(List<Pending> batch) {
@@ -214,12 +245,30 @@ public final class Journal implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             log.error("usage journal: cannot write {} records to {}: {}", batch.size(), active != null ? active.path() : dir, e.toString());
             abandonActive();
-            for (Pending p : batch) p.fail(e);
+            settle(batch, e);
             return;
         } finally {
             io.unlock();
         }
-        for (Pending p : batch) p.succeed();
+        settle(batch, null);
+    }
+
+    /**
+     * Completes a batch's futures, each on its caller's context: one task per event loop for the
+     * whole batch (one wake-up of each loop), not one per record.
+     */
+    private static void settle(List<Pending> batch, Throwable failure) {
+        Map<EventLoop, List<Pending>> byLoop = new IdentityHashMap<>(4);
+        for (Pending p : batch) {
+            if (p.context != null && p.context.isEventLoopContext()) {
+                byLoop.computeIfAbsent(p.context.nettyEventLoop(), loop -> new ArrayList<>()).add(p);
+            } else {
+                p.settle(failure);
+            }
+        }
+        byLoop.forEach((loop, pendings) -> loop.execute(() -> {
+            for (Pending p : pendings) p.context.emit(failure, p::complete);
+        }));
     }
 
     private void forceIfDue(boolean now) {
@@ -326,15 +375,17 @@ public final class Journal implements AutoCloseable {
     }
 
     /** A framed record waiting to be written, and whom to tell. */
-    private record Pending(byte[] frame, Promise<Void> promise, Context context) {
-        void succeed() {
-            if (context != null) context.runOnContext(v -> promise.complete());
-            else promise.complete();
+    private record Pending(byte[] frame, Promise<Void> promise, ContextInternal context) {
+        /** Completes the future on the caller's context (directly when it had none). */
+        void settle(Throwable failure) {
+            if (context != null) context.runOnContext(v -> complete(failure));
+            else complete(failure);
         }
 
-        void fail(Throwable t) {
-            if (context != null) context.runOnContext(v -> promise.fail(t));
-            else promise.fail(t);
+        /** Completes the future here, on the current thread. */
+        void complete(Throwable failure) {
+            if (failure == null) promise.complete();
+            else promise.fail(failure);
         }
     }
 }

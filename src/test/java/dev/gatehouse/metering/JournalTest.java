@@ -153,6 +153,36 @@ class JournalTest {
     }
 
     @Test
+    void should_hand_an_event_loops_records_to_the_writer_together_once_the_loops_task_is_done() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try (Journal j = Journal.open(dir, 5)) {
+            Context context = vertx.getOrCreateContext();
+            CompletableFuture<Long> writtenDuringTheTask = new CompletableFuture<>();
+            CompletableFuture<List<Boolean>> onContext = new CompletableFuture<>();
+            context.runOnContext(v -> {
+                List<Future<Boolean>> appended = new ArrayList<>();
+                for (int i = 0; i < 200; i++) {
+                    appended.add(j.append(Records.ok("req_loop_" + i, T, i, 1)).map(ok -> Vertx.currentContext() == context));
+                }
+                try {
+                    Thread.sleep(100); // the writer would have written a record queued at once by now
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                writtenDuringTheTask.complete(j.appendedCount());
+                Future.all(appended).onSuccess(all -> onContext.complete(all.list()));
+            });
+            assertThat(writtenDuringTheTask.get(5, TimeUnit.SECONDS)).isZero();
+            assertThat(onContext.get(5, TimeUnit.SECONDS)).hasSize(200).containsOnly(true);
+            assertThat(j.appendedCount()).isEqualTo(200);
+            assertThat(j.seal().get(0).read()).extracting(UsageRecord::requestId)
+                    .startsWith("req_loop_0", "req_loop_1").endsWith("req_loop_199");
+        } finally {
+            vertx.close().await(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void should_continue_numbering_after_a_restart_and_keep_old_segments_for_replay() throws Exception {
         try (Journal j = Journal.open(dir, 5)) {
             j.append(Records.ok("first", T, 1, 1)).await(5, TimeUnit.SECONDS);
