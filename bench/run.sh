@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Gatehouse benchmark harness: Gatehouse against direct access, a bare nginx proxy hop and the
-# Portkey AI Gateway, all on this machine, all on 127.0.0.1.
+# Portkey AI Gateway, all on this machine, all on 127.0.0.1. Gatehouse runs three ways: routing only,
+# every control on its embedded store (H2), and every control over PostgreSQL (Debian's server, a
+# throwaway cluster on the contender's core).
 #
 #   ./bench/run.sh            full run (about 10 minutes); writes docs/benchmarks/
 #   ./bench/run.sh --quick    shorter and fewer runs (under 3 minutes once built); writes docs/benchmarks/
@@ -8,11 +10,11 @@
 #   ./bench/run.sh --soak [SECONDS]  Gatehouse with every control at a fixed rate (default 600 s at
 #                             2,000 req/s, env SOAK_RATE): heap after GC and RSS every 30 s; writes soak.md
 #   options: --out DIR (where the report, results and charts go)
-#   env: BENCH_PORT_BASE (default 18000), GATEHOUSE_JAVA_OPTS, BENCH_STORE_URL (the Gatehouse contenders'
-#        store, e.g. a PostgreSQL jdbc URL; default embedded H2 beside each config), BENCH_GATEHOUSE_CP (run Gatehouse from this
+#   env: BENCH_PORT_BASE (default 18000), GATEHOUSE_JAVA_OPTS, BENCH_STORE_URL (a store for the Gatehouse
+#        contenders that otherwise use embedded H2 beside their config, e.g. a PostgreSQL jdbc URL), BENCH_GATEHOUSE_CP (run Gatehouse from this
 #        classpath instead of target/gatehouse.jar; the harness test uses its own)
 #
-# Needs nginx, wrk, gnuplot, node/npm, curl, taskset (installed with apt-get when missing and root).
+# Needs nginx, wrk, gnuplot, node/npm, curl, taskset, PostgreSQL's server (installed with apt-get when missing and root).
 set -euo pipefail
 
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -27,7 +29,7 @@ while [ $# -gt 0 ]; do
     --smoke) MODE=smoke ;;
     --soak) MODE=soak; if [[ ${2:-} =~ ^[0-9]+$ ]]; then SOAK_S=$2; shift; fi ;;
     --out) OUT=$2; shift ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "bench: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -37,8 +39,10 @@ done
 . "$BENCH/lib/common.sh"
 # shellcheck source=lib/contenders.sh
 . "$BENCH/lib/contenders.sh"
+# shellcheck source=lib/postgres.sh
+. "$BENCH/lib/postgres.sh"
 
-CONTENDERS=(direct nginx portkey gatehouse-routing gatehouse-full)
+CONTENDERS=(direct nginx portkey gatehouse-routing gatehouse-full gatehouse-full-pg)
 case $MODE in
   # a JVM on one core needs some 20 s of load before its JIT has compiled the request path
   full)  WARMUP_S=25; WARMUP_MAX_S=120; WRK_S=15; RATES=(500 2000 5000); RATE_S=15; RATE_WARM_S=5; STREAM_RATE=500; STREAM_S=10; STREAM_ROUNDS=3; IDLE_STREAMS=10000 ;;
@@ -62,13 +66,14 @@ META=$OUT/meta.env
 PORT_BASE=${BENCH_PORT_BASE:-18000}
 PORT_UPSTREAM=$((PORT_BASE + 1)); PORT_NGINX=$((PORT_BASE + 2)); PORT_PORTKEY=$((PORT_BASE + 3))
 PORT_GH_ROUTING=$((PORT_BASE + 4)); PORT_GH_FULL=$((PORT_BASE + 5)); PORT_GH_IDLE=$((PORT_BASE + 6))
+PORT_GH_FULL_PG=$((PORT_BASE + 7)); PORT_POSTGRES=$((PORT_BASE + 8))
 PORT_IDLE_UPSTREAM=$((PORT_BASE + 100)); IDLE_UPSTREAM_PORTS=25
 GATEHOUSE_KEY=sk-gatehouse-bench-0123456789
 
 # CPU pinning: the contender alone on one core, the load generator and the upstream on the other.
 if [ "$(nproc)" -ge 2 ]; then CPU_LOAD=0; CPU_CONTENDER=1; else CPU_LOAD=0; CPU_CONTENDER=0; fi
 
-trap 'stop_all; rm -rf "$WORK"' EXIT
+trap 'stop_all; stop_postgres; rm -rf "$WORK"' EXIT
 trap 'exit 130' INT TERM
 
 # ---- prerequisites ------------------------------------------------------------------------------
@@ -77,6 +82,7 @@ ensure_tools() {
   for t in nginx:nginx wrk:wrk gnuplot:gnuplot-nox node:nodejs npm:npm curl:curl taskset:util-linux ss:iproute2; do
     command -v "${t%%:*}" >/dev/null 2>&1 || missing+=("${t#*:}")
   done
+  [ "$MODE" = soak ] || pg_bin >/dev/null || missing+=(postgresql)
   if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
       log "installing ${missing[*]} with apt-get"
@@ -87,6 +93,7 @@ ensure_tools() {
     fi
   fi
   for pkg in nginx wrk gnuplot node npm; do command -v "$pkg" >/dev/null || die "$pkg is still missing"; done
+  [ "$MODE" = soak ] || pg_bin >/dev/null || die "PostgreSQL's server is still missing"
 }
 
 find_jdk() {
@@ -162,12 +169,14 @@ run_rate() {
   local name=$1 kind=$2 rate=$3 secs=$4 conns=$5 pid before after line h args=()
   contender_call "$name" "$kind"
   for h in "${CALL_HEADERS[@]}"; do args+=(--header "$h"); done
-  pid=$(contender_pid "$name")
-  [ -n "$pid" ] && before=$(cpu_ticks "$pid")
+  pid=$(contender_cpu_pids "$name")
+  # shellcheck disable=SC2086
+  [ -n "$pid" ] && before=$(cpu_ticks $pid)
   line=$(loadgen rate --url "$CALL_URL" --body "$CALL_BODY" --rate "$rate" --duration "$secs" --warmup "$RATE_WARM_S" \
     --connections "$conns" "${args[@]}" 2>>"$WORK/loadgen.err")
   if [ -n "$pid" ]; then
-    after=$(cpu_ticks "$pid")
+    # shellcheck disable=SC2086
+    after=$(cpu_ticks $pid)
     CPU_TICKS[$name]=$(( ${CPU_TICKS[$name]:-0} + after - before ))
     REQS[$name]=$(( ${REQS[$name]:-0} + $(kv done "$line") ))
   fi
@@ -217,6 +226,7 @@ write_meta() {
     echo "upstream=nginx (1 worker) returning a fixed $(wc -c <"$BENCH/payloads/chat-response.json")-byte chat completion, and a $(grep -c '^data:' "$BENCH/payloads/stream.sse")-event SSE stream ($(wc -c <"$BENCH/payloads/stream.sse") bytes) for stream requests; request body $(wc -c <"$BENCH/payloads/request.json") bytes"
     echo "controls_full=$(controls_description "${FULL_CONTROLS[@]}")"
     echo "controls_routing=key authentication (always on; it cannot be turned off); no policy pack, no metering, limits or audit"
+    echo "controls_full_pg=the same controls as gatehouse-full, its store in PostgreSQL $PG_VERSION (Debian's server, default settings, a fresh cluster on 127.0.0.1 pinned to the contender's core with Gatehouse); its CPU figures include PostgreSQL's processes, its peak RSS is Gatehouse's alone"
     echo "load=after a wrk warm-up of every contender until its throughput is steady (${WARMUP_SLICE_S}-s slices until two in a row are within 5 % of each other, at least ${WARMUP_S} s, at most ${WARMUP_MAX_S} s; Gatehouse's JIT on its one core needs the longest); contenders interleaved round-robin within each measurement; every stream figure is the median of ${STREAM_ROUNDS} such interleaved round(s)"
     echo "wrk_load=\`wrk -t1 -c$WRK_CONNECTIONS -d${WRK_S}s\` with bench/wrk-post.lua (POST, keep-alive)."
     echo "rate_load=bench/loadgen \`rate\`: constant rate for ${RATE_S} s after ${RATE_WARM_S} s unrecorded, Vert.x client, HdrHistogram; connections: $(for r in "${RATES[@]}"; do printf '%s req/s -> %s, ' "$r" "$(connections_for "$r")"; done | sed 's/, $//')."
@@ -296,10 +306,14 @@ main() {
   start_portkey
   gatehouse_config "$WORK/gatehouse-routing.yaml" "$PORT_UPSTREAM" "{connect_ms: 2000, first_byte_ms: 30000, idle_ms: 30000, total_ms: 60000}" "${ROUTING_CONTROLS[@]}"
   gatehouse_config "$WORK/gatehouse-full.yaml" "$PORT_UPSTREAM" "{connect_ms: 2000, first_byte_ms: 30000, idle_ms: 30000, total_ms: 60000}" "${FULL_CONTROLS[@]}"
+  start_postgres "$PORT_POSTGRES"
+  GH_STORE_URL=$PG_URL gatehouse_config "$WORK/gatehouse-full-pg.yaml" "$PORT_UPSTREAM" "{connect_ms: 2000, first_byte_ms: 30000, idle_ms: 30000, total_ms: 60000}" "${FULL_CONTROLS[@]}"
   start_gatehouse gatehouse-routing "$PORT_GH_ROUTING" "$WORK/gatehouse-routing.yaml"
   start_gatehouse gatehouse-full "$PORT_GH_FULL" "$WORK/gatehouse-full.yaml"
+  start_gatehouse gatehouse-full-pg "$PORT_GH_FULL_PG" "$WORK/gatehouse-full-pg.yaml"
   local port
-  for port in $PORT_UPSTREAM:upstream $PORT_NGINX:nginx $PORT_PORTKEY:portkey $PORT_GH_ROUTING:gatehouse-routing $PORT_GH_FULL:gatehouse-full; do
+  for port in $PORT_UPSTREAM:upstream $PORT_NGINX:nginx $PORT_PORTKEY:portkey $PORT_GH_ROUTING:gatehouse-routing $PORT_GH_FULL:gatehouse-full \
+      $PORT_GH_FULL_PG:gatehouse-full-pg $PORT_POSTGRES:postgres; do
     assert_loopback_only "${port#*:}" "${port%%:*}"
   done
   log "all contenders up, each on 127.0.0.1 only"
@@ -334,6 +348,7 @@ main() {
     record mem "$c" "hwm_kib=$(peak_rss_kib "$pid") cpu_s=$cpu_s requests=${REQS[$c]:-0}"
   done
   stop_all
+  stop_postgres
 
   idle_streams
   write_meta

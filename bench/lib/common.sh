@@ -55,10 +55,11 @@ proc_tree() {
   pgrep -P "$pid" 2>/dev/null || true
 }
 
-# user+system CPU ticks of a process tree (fields 14 and 15 of /proc/PID/stat, after the comm)
+# user+system CPU ticks of process trees (fields 14 and 15 of /proc/PID/stat, after the comm):
+# cpu_ticks PID...
 cpu_ticks() {
-  local total=0 p stat rest
-  for p in $(proc_tree "$1"); do
+  local total=0 p stat rest root
+  for p in $(for root in "$@"; do proc_tree "$root"; done); do
     stat=$(cat "/proc/$p/stat" 2>/dev/null) || continue
     rest=${stat##*) }
     # shellcheck disable=SC2086

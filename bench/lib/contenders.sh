@@ -148,8 +148,9 @@ gatehouse_config() {
     done
     # without the policy control no pack is loaded (the default pack would otherwise run)
     [ "$policy" = true ] || echo "policy: {packs: []}"
-    # BENCH_STORE_URL (e.g. a PostgreSQL jdbc URL) puts the store elsewhere; by default embedded H2
-    echo "store: {url: '${BENCH_STORE_URL:-jdbc:h2:file:$data/db}'}"
+    # GH_STORE_URL (this contender's) or BENCH_STORE_URL (every contender's, e.g. a PostgreSQL jdbc
+    # URL) puts the store elsewhere; by default embedded H2
+    echo "store: {url: '${GH_STORE_URL:-${BENCH_STORE_URL:-jdbc:h2:file:$data/db}}'}"
     echo "metering: {journal_dir: '$data/journal'}"
     echo "security: {master_key_file: '$data/master.key'}"
     echo "controls: {metering: $metering, limits: $limits}"
@@ -185,10 +186,12 @@ contender_call() {
       CALL_HEADERS+=("x-portkey-provider: openai" "x-portkey-custom-host: http://127.0.0.1:$PORT_UPSTREAM${path%/chat/completions}") ;;
     gatehouse-routing) CALL_URL=http://127.0.0.1:$PORT_GH_ROUTING/v1/chat/completions; CALL_HEADERS=("authorization: Bearer $GATEHOUSE_KEY") ;;
     gatehouse-full) CALL_URL=http://127.0.0.1:$PORT_GH_FULL/v1/chat/completions; CALL_HEADERS=("authorization: Bearer $GATEHOUSE_KEY") ;;
+    gatehouse-full-pg) CALL_URL=http://127.0.0.1:$PORT_GH_FULL_PG/v1/chat/completions; CALL_HEADERS=("authorization: Bearer $GATEHOUSE_KEY") ;;
     *) die "unknown contender $name" ;;
   esac
 }
 
+# the contender's process (its peak RSS is the contender's memory)
 contender_pid() {
   case $1 in
     direct) echo "" ;;
@@ -196,5 +199,14 @@ contender_pid() {
     portkey) echo "$PID_portkey" ;;
     gatehouse-routing) echo "$PID_gatehouse_routing" ;;
     gatehouse-full) echo "$PID_gatehouse_full" ;;
+    gatehouse-full-pg) echo "$PID_gatehouse_full_pg" ;;
+  esac
+}
+
+# every process whose CPU time the contender's requests cost: with PostgreSQL, the database's too
+contender_cpu_pids() {
+  case $1 in
+    gatehouse-full-pg) echo "$PID_gatehouse_full_pg $PID_postgres" ;;
+    *) contender_pid "$1" ;;
   esac
 }

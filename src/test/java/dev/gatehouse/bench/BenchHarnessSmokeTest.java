@@ -20,11 +20,11 @@ import static org.assertj.core.api.Assertions.fail;
  * Runs the benchmark harness in its smoke mode ({@code ./bench/run.sh --smoke}: about a second
  * per contender, one rate, 50 idle streams) and checks the harness itself, not the numbers: every
  * contender started, answered, and left a parsable result of every kind; the report and both
- * charts were written. Nothing is skipped: when nginx, wrk, gnuplot or Portkey cannot be
+ * charts were written. Nothing is skipped: when nginx, wrk, gnuplot, PostgreSQL or Portkey cannot be
  * installed, the harness stops with the reason and this test fails showing it.
  */
 class BenchHarnessSmokeTest {
-    private static final List<String> CONTENDERS = List.of("direct", "nginx", "portkey", "gatehouse-routing", "gatehouse-full");
+    private static final List<String> CONTENDERS = List.of("direct", "nginx", "portkey", "gatehouse-routing", "gatehouse-full", "gatehouse-full-pg");
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G'};
 
     @Test
