@@ -35,6 +35,8 @@ public enum ErrorCode {
     UPSTREAM_BAD_RESPONSE(502, "server_error", "upstream_bad_response"),
     UPSTREAM_AUTH_FAILED(502, "server_error", "upstream_auth_failed"),
     CIRCUIT_OPEN(503, "server_error", "deployments_unavailable"),
+    /** The usage ledger or the audit log is too far behind to take more requests (see RecordingGuard). */
+    RECORDING_BEHIND(503, "server_error", "recording_backlog"),
     UPSTREAM_TIMEOUT(504, "timeout_error", "upstream_timeout");
 
     private final int status;

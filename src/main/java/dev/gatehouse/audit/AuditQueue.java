@@ -63,6 +63,7 @@ public final class AuditQueue implements AuditSink, AutoCloseable {
     public record Stats(long accepted, long written, long dropped, int pending) {}
 
     private final BlockingQueue<AuditEntry> queue;
+    private final int capacity;
     private final BatchWriter writer;
     private final int batchSize;
     private final Duration closeTimeout;
@@ -83,6 +84,7 @@ public final class AuditQueue implements AuditSink, AutoCloseable {
     public AuditQueue(BatchWriter writer, int capacity, int batchSize, Duration closeTimeout, Clock clock) {
         if (capacity < 1 || batchSize < 1) throw new IllegalArgumentException("capacity and batch size must be at least 1");
         this.queue = new ArrayBlockingQueue<>(capacity);
+        this.capacity = capacity;
         this.writer = writer;
         this.batchSize = batchSize;
         this.closeTimeout = closeTimeout;
@@ -108,6 +110,12 @@ public final class AuditQueue implements AuditSink, AutoCloseable {
     }
 
     public Stats stats() { return new Stats(accepted.get(), written.get(), dropped.get(), queue.size()); }
+
+    /** Entries accepted and not yet written (queued, or in the batch being written); cheap enough for every request. */
+    public long backlog() { return accepted.get() - settled.get(); }
+
+    /** How many entries the queue holds at most. */
+    public int capacity() { return capacity; }
 
     /** Waits until every entry accepted before this call is written (or given up on); false if {@code timeout} passed first. */
     public boolean flush(Duration timeout) {

@@ -59,6 +59,8 @@ public final class Journal implements AutoCloseable {
     private final ReentrantLock io = new ReentrantLock();
     private final AtomicLong fsyncs = new AtomicLong();
     private final AtomicLong appended = new AtomicLong();
+    /** Bytes in segments not yet loaded into the database and deleted (including those found at open). */
+    private final AtomicLong unloadedBytes = new AtomicLong();
     /** Records appended on an event loop thread and not yet queued (see {@link #append}). */
     private final FastThreadLocal<List<Pending>> deferred = new FastThreadLocal<>() {
         @Override
@@ -97,7 +99,9 @@ public final class Journal implements AutoCloseable {
             lockChannel.close();
             throw new IllegalStateException("another process is using the usage journal in " + dir.toAbsolutePath());
         }
-        this.nextSeq = segments().stream().mapToLong(JournalSegment::seq).max().orElse(0) + 1;
+        List<JournalSegment> found = segments();
+        this.nextSeq = found.stream().mapToLong(JournalSegment::seq).max().orElse(0) + 1;
+        for (JournalSegment s : found) unloadedBytes.addAndGet(Files.size(s.path()));
         this.writer = Thread.ofPlatform().name("gatehouse-journal").daemon().start(this::run);
         this.syncer = Thread.ofPlatform().name("gatehouse-journal-fsync").daemon().start(this::syncLoop);
     }
@@ -166,6 +170,9 @@ public final class Journal implements AutoCloseable {
     /** How many records were written to the file since open. */
     public long appendedCount() { return appended.get(); }
 
+    /** How far loading into the database is behind: the bytes of every segment not yet deleted. */
+    public long unloadedBytes() { return unloadedBytes.get(); }
+
     /**
      * Closes the segment being written, if it holds anything, and returns every closed segment,
      * oldest first: those are complete and may be loaded, then {@link #delete deleted}.
@@ -186,7 +193,8 @@ public final class Journal implements AutoCloseable {
     /** Deletes a sealed segment, once all its records are safely in the database. */
     public void delete(JournalSegment segment) {
         try {
-            Files.deleteIfExists(segment.path());
+            long size = Files.exists(segment.path()) ? Files.size(segment.path()) : 0;
+            if (Files.deleteIfExists(segment.path())) unloadedBytes.addAndGet(-size);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete journal segment " + segment.path(), e);
         }
@@ -239,6 +247,7 @@ public final class Journal implements AutoCloseable {
             long written = 0;
             while (written < total) written += channel.write(buffers);
             activeBytes += total;
+            unloadedBytes.addAndGet(total);
             dirty = true;
             appended.addAndGet(batch.size());
             if (activeBytes >= segmentBytes) closeActive(false);

@@ -37,6 +37,7 @@ import dev.gatehouse.limits.LimitStore;
 import dev.gatehouse.limits.Limiter;
 import dev.gatehouse.limits.SpendLedger;
 import dev.gatehouse.pipeline.GatewayStage;
+import dev.gatehouse.pipeline.RecordingGuard;
 import dev.gatehouse.audit.AuditCategory;
 import dev.gatehouse.audit.AuditEntry;
 import dev.gatehouse.audit.AuditSink;
@@ -184,6 +185,7 @@ public final class Subsystems implements AutoCloseable {
     /** The stages these subsystems contribute, in pipeline order. */
     List<GatewayStage> stages(GatewayConfig config) {
         List<GatewayStage> stages = new ArrayList<>();
+        stages.add(recordingGuard(config)); // first: a request held back has not been decided, limited or audited yet
         ConfigKeyAuthenticator configKeys = config.apiKeys().isEmpty() ? null : new ConfigKeyAuthenticator(config.apiKeys());
         stages.add(new StoreKeyAuthenticator(keyDirectory, lastUsed, configKeys));
         stages.add(accessIps); // the addresses a customer's keys are used from, for its CIP record
@@ -199,6 +201,28 @@ public final class Subsystems implements AutoCloseable {
                     LimitStage.DEFAULT_COMPLETION_ESTIMATE));
         }
         return stages;
+    }
+
+    /**
+     * How far behind the recorders may fall before new requests are refused: the ledger by 32 MiB of
+     * journal (some 150,000 records, several seconds of full load; budgets read the ledger), the
+     * audit writer by half its queue (the other half absorbs what is in flight, so nothing is dropped).
+     * A request held back longer than {@link #RECORDING_MAX_WAIT} is refused.
+     */
+    static final long LEDGER_BACKLOG_LIMIT_BYTES = 32L * 1024 * 1024;
+    static final Duration RECORDING_MAX_WAIT = Duration.ofSeconds(5);
+
+    private RecordingGuard recordingGuard(GatewayConfig config) {
+        List<RecordingGuard.Backlog> backlogs = new ArrayList<>();
+        if (config.controls().metering()) {
+            Journal j = journal;
+            backlogs.add(new RecordingGuard.Backlog("loading usage records into the ledger",
+                    () -> j.unloadedBytes() > LEDGER_BACKLOG_LIMIT_BYTES));
+        }
+        AuditQueue audit = auditQueue;
+        long auditLimit = audit.capacity() / 2;
+        backlogs.add(new RecordingGuard.Backlog("writing the audit log", () -> audit.backlog() >= auditLimit));
+        return new RecordingGuard(backlogs, RECORDING_MAX_WAIT);
     }
 
     public Database db() { return db; }

@@ -183,6 +183,23 @@ class JournalTest {
     }
 
     @Test
+    void should_count_the_bytes_not_yet_loaded_including_segments_left_from_before() throws Exception {
+        try (Journal j = Journal.open(dir, 5)) {
+            for (int i = 0; i < 3; i++) j.append(Records.ok("req_" + i, T, i, 1)).await(5, TimeUnit.SECONDS);
+            assertThat(j.unloadedBytes()).isPositive().isEqualTo(Files.size(onlySegment()));
+        }
+        try (Journal j = Journal.open(dir, 5)) {
+            long left = Files.size(onlySegment());
+            assertThat(j.unloadedBytes()).as("a segment a stopped process left").isEqualTo(left);
+            j.append(Records.ok("req_3", T, 3, 1)).await(5, TimeUnit.SECONDS);
+            List<JournalSegment> sealed = j.seal();
+            assertThat(j.unloadedBytes()).isEqualTo(left + Files.size(sealed.get(1).path()));
+            sealed.forEach(j::delete);
+            assertThat(j.unloadedBytes()).isZero();
+        }
+    }
+
+    @Test
     void should_continue_numbering_after_a_restart_and_keep_old_segments_for_replay() throws Exception {
         try (Journal j = Journal.open(dir, 5)) {
             j.append(Records.ok("first", T, 1, 1)).await(5, TimeUnit.SECONDS);

@@ -1,0 +1,127 @@
+package dev.gatehouse.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.api.Json;
+import dev.gatehouse.audit.AuditCategory;
+import dev.gatehouse.audit.AuditEntry;
+import dev.gatehouse.config.ConfigLoader;
+import dev.gatehouse.simulator.ProviderSimulator;
+import dev.gatehouse.simulator.SimulatorOptions;
+import dev.gatehouse.testkit.GatewayHarness;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * When the audit log's writer falls behind (here: its database row is locked by another
+ * transaction), the gateway holds new requests back before forwarding anything, instead of serving
+ * requests whose audit entries it would have to drop: a held request goes on once the writer has
+ * caught up, or is refused with 503 {@code recording_backlog} after waiting too long. No entry
+ * queued meanwhile is lost.
+ */
+class RecordingBacklogTest {
+    private static final String KEY = "sk-gatehouse-backlog-test";
+    private static Vertx vertx;
+    private static ProviderSimulator sim;
+    private static Gateway gw;
+    private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @BeforeAll
+    static void start() throws Exception {
+        vertx = Vertx.vertx();
+        sim = ProviderSimulator.start(vertx, SimulatorOptions.defaults()).await();
+        Path dir = Files.createTempDirectory("backlog-it");
+        Path configFile = dir.resolve("gatehouse.yaml");
+        Files.writeString(configFile, """
+                server: {host: 127.0.0.1, port: 0, event_loops: 1}
+                api_keys: [{name: test, key: %s}]
+                providers:
+                  openai: {type: openai, base_url: 'http://127.0.0.1:%d/v1', api_key: sim-key}
+                routes:
+                  gpt-4o: {deployments: [{provider: openai, model: gpt-4o}]}
+                audit: {log_request_decisions: true}
+                policy: {packs: []}
+                """.formatted(KEY, sim.port()));
+        var config = ConfigLoader.fromSystemEnvironment().load(configFile).withPort(0)
+                .withData("jdbc:h2:mem:backlog-" + System.nanoTime(), dir.toString());
+        gw = Gateway.start(config, configFile, List.of()).await();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (gw != null) gw.close().await();
+        if (vertx != null) vertx.close().await();
+    }
+
+    @Test
+    void should_hold_requests_until_the_audit_writer_catches_up_refuse_after_too_long_and_lose_no_entry() throws Exception {
+        assertThat(chat().join().statusCode()).isEqualTo(200);
+        Subsystems s = gw.subsystems();
+        long before = count("SELECT COUNT(*) FROM audit_log");
+        int queued = 6_000; // more than half of the audit queue's 10,000 entries
+        CompletableFuture<HttpResponse<String>> held;
+        try (Connection holder = s.db().connection()) {
+            holder.setAutoCommit(false);
+            try (Statement st = holder.createStatement()) {
+                st.executeQuery("SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE").close(); // the writer now waits
+            }
+            for (int i = 0; i < queued; i++) {
+                s.auditSink().submit(new AuditEntry(AuditCategory.ADMIN, "test", "backlog.fill", "e" + i, null, null));
+            }
+            sim.clearRequests();
+
+            HttpResponse<String> refused = chat().join(); // held for the longest wait (5 s), then refused
+
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+            assertThat(refused.headers().firstValue("retry-after")).hasValue("1");
+            JsonNode error = Json.MAPPER.readTree(refused.body()).path("error");
+            assertThat(error.path("code").asText()).isEqualTo("recording_backlog");
+            assertThat(error.path("message").asText()).contains("audit log");
+
+            held = chat();
+            Thread.sleep(500);
+            assertThat(held).as("still held back").isNotDone();
+            assertThat(sim.requests()).as("nothing was forwarded while the writer was behind").isEmpty();
+            holder.rollback();
+        }
+        HttpResponse<String> served = held.get(30, TimeUnit.SECONDS);
+        assertThat(served.statusCode()).as(served.body()).isEqualTo(200);
+        assertThat(sim.requests()).hasSize(1);
+        GatewayHarness.await("every queued entry to be written", Duration.ofSeconds(30),
+                () -> s.auditQueueStats().pending() == 0 && s.auditQueueStats().written() >= s.auditQueueStats().accepted());
+        assertThat(s.auditQueueStats().dropped()).isZero();
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'backlog.fill'")).isEqualTo(queued);
+        assertThat(count("SELECT COUNT(*) FROM audit_log")).isGreaterThan(before + queued);
+    }
+
+    private static CompletableFuture<HttpResponse<String>> chat() {
+        return http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gw.port() + "/v1/chat/completions"))
+                .header("authorization", "Bearer " + KEY).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(GatewayHarness.chat("gpt-4o", "Hello"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static long count(String sql) throws Exception {
+        try (Connection c = gw.subsystems().db().connection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
