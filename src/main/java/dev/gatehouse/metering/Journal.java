@@ -67,7 +67,6 @@ public final class Journal implements AutoCloseable {
         protected List<Pending> initialValue() { return new ArrayList<>(); }
     };
     private final FileChannel lockChannel;
-    private final FileLock dirLock;
     private final Thread writer;
     /** Forces the file on its own thread, so that writes (and the responses waiting on them) never wait for an fsync. */
     private final Thread syncer;
@@ -94,14 +93,18 @@ public final class Journal implements AutoCloseable {
         } catch (OverlappingFileLockException e) {
             lock = null; // held by this very process
         }
-        this.dirLock = lock;
-        if (dirLock == null) {
+        if (lock == null) { // closing lockChannel releases the lock
             lockChannel.close();
             throw new IllegalStateException("another process is using the usage journal in " + dir.toAbsolutePath());
         }
-        List<JournalSegment> found = segments();
-        this.nextSeq = found.stream().mapToLong(JournalSegment::seq).max().orElse(0) + 1;
-        for (JournalSegment s : found) unloadedBytes.addAndGet(Files.size(s.path()));
+        try {
+            List<JournalSegment> found = segments();
+            this.nextSeq = found.stream().mapToLong(JournalSegment::seq).max().orElse(0) + 1;
+            for (JournalSegment s : found) unloadedBytes.addAndGet(Files.size(s.path()));
+        } catch (IOException | RuntimeException e) {
+            lockChannel.close(); // a journal that cannot open must not keep the directory locked
+            throw e;
+        }
         this.writer = Thread.ofPlatform().name("gatehouse-journal").daemon().start(this::run);
         this.syncer = Thread.ofPlatform().name("gatehouse-journal-fsync").daemon().start(this::syncLoop);
     }
@@ -338,11 +341,14 @@ public final class Journal implements AutoCloseable {
      * (which makes it durable) moments later; on shutdown it is forced.
      */
     private void closeActive(boolean forceFirst) throws IOException {
-        if (forceFirst) force();
-        channel.close();
-        channel = null;
-        active = null;
-        activeBytes = 0;
+        try {
+            if (forceFirst) force();
+        } finally {
+            channel.close();
+            channel = null;
+            active = null;
+            activeBytes = 0;
+        }
     }
 
     /** After an I/O error: leave the segment as it is (a torn tail is skipped on load) and start a new one. */
@@ -366,7 +372,10 @@ public final class Journal implements AutoCloseable {
         try {
             queue.put(STOP);
             writer.join();
-            syncer.interrupt();
+            // not interrupt(): FileChannel is interruptible, and an interrupt during the syncer's
+            // force() closes the channel, after which the last force below failed and the directory
+            // stayed locked (a restart in the same process then found it "in use")
+            LockSupport.unpark(syncer);
             syncer.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -374,11 +383,14 @@ public final class Journal implements AutoCloseable {
         io.lock();
         try {
             if (channel != null) closeActive(true);
-            dirLock.release();
-            lockChannel.close();
         } catch (IOException e) {
             log.warn("usage journal: error while closing: {}", e.toString());
         } finally {
+            try {
+                lockChannel.close(); // releases the directory's lock, whatever happened above
+            } catch (IOException e) {
+                log.warn("usage journal: cannot release the lock on {}: {}", dir, e.toString());
+            }
             io.unlock();
         }
     }

@@ -139,21 +139,7 @@ class JournalTest {
     }
 
     @Test
-    void should_complete_the_future_on_the_callers_vertx_context() throws Exception {
-        Vertx vertx = Vertx.vertx();
-        try (Journal j = Journal.open(dir, 5)) {
-            Context context = vertx.getOrCreateContext();
-            CompletableFuture<Boolean> sameContext = new CompletableFuture<>();
-            context.runOnContext(v -> j.append(Records.ok("req_ctx", T, 1, 1))
-                    .onComplete(ar -> sameContext.complete(ar.succeeded() && Vertx.currentContext() == context)));
-            assertThat(sameContext.get(5, TimeUnit.SECONDS)).isTrue();
-        } finally {
-            vertx.close().await(5, TimeUnit.SECONDS);
-        }
-    }
-
-    @Test
-    void should_hand_an_event_loops_records_to_the_writer_together_once_the_loops_task_is_done() throws Exception {
+    void should_hand_an_event_loops_records_over_together_once_its_task_is_done_and_complete_them_on_the_callers_context() throws Exception {
         Vertx vertx = Vertx.vertx();
         try (Journal j = Journal.open(dir, 5)) {
             Context context = vertx.getOrCreateContext();
@@ -196,6 +182,23 @@ class JournalTest {
             assertThat(j.unloadedBytes()).isEqualTo(left + Files.size(sealed.get(1).path()));
             sealed.forEach(j::delete);
             assertThat(j.unloadedBytes()).isZero();
+        }
+    }
+
+    @Test
+    void should_release_its_directory_on_close_even_while_an_fsync_is_due() throws Exception {
+        // closing used to interrupt the fsync thread; an interrupt during force() closes the
+        // channel, the last force then failed, and the directory stayed locked: a restart in the
+        // same process found it "in use" (about one restart in six)
+        for (int i = 0; i < 200; i++) {
+            Journal j = Journal.open(dir, 1);
+            j.append(Records.ok("req_" + i, T, i, 1)).await(5, TimeUnit.SECONDS);
+            j.close();
+        }
+        try (Journal j = Journal.open(dir, 1)) {
+            int records = 0;
+            for (JournalSegment s : j.seal()) records += s.read().size();
+            assertThat(records).isEqualTo(200);
         }
     }
 
