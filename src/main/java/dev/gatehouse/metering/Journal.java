@@ -158,7 +158,8 @@ public final class Journal implements AutoCloseable {
     private void handOffDeferred() {
         List<Pending> deferred = this.deferred.get();
         for (Pending p : deferred) {
-            if (!queue.offer(p)) p.settle(queueFull());
+            if (closed) p.settle(new IllegalStateException("the usage journal is closed")); // the writer may be gone
+            else if (!queue.offer(p)) p.settle(queueFull());
         }
         deferred.clear();
     }
