@@ -2,7 +2,6 @@ package dev.gatehouse.cli;
 
 import dev.gatehouse.config.ConfigException;
 import dev.gatehouse.config.ConfigLoader;
-import dev.gatehouse.config.GatewayConfig;
 import dev.gatehouse.policy.Policy;
 import dev.gatehouse.policy.PolicyException;
 import dev.gatehouse.policy.PolicyHolder;
@@ -31,15 +30,8 @@ public final class PolicyCommand {
 
         @Override
         public Integer call() {
-            GatewayConfig loaded;
-            try {
-                loaded = ConfigLoader.fromSystemEnvironment().load(config);
-            } catch (ConfigException e) {
-                System.err.println("gatehouse: " + e.getMessage());
-                return 2;
-            }
             Policy policy;
-            try (PolicyHolder holder = PolicyHolder.load(loaded, config, Clock.systemUTC())) {
+            try (PolicyHolder holder = PolicyHolder.load(ConfigLoader.fromSystemEnvironment().load(config), config, Clock.systemUTC())) {
                 policy = holder.get();
             } catch (PolicyException | ConfigException e) {
                 System.err.println("gatehouse: " + e.getMessage());

@@ -204,7 +204,7 @@ public final class Subsystems implements AutoCloseable {
     }
 
     /**
-     * How far behind the recorders may fall before new requests are refused: the ledger by 32 MiB of
+     * How far behind the recorders may fall before new requests are held back: the ledger by 32 MiB of
      * journal (some 150,000 records, several seconds of full load; budgets read the ledger), the
      * audit writer by half its queue (the other half absorbs what is in flight, so nothing is dropped).
      * A request held back longer than {@link #RECORDING_MAX_WAIT} is refused.
@@ -226,6 +226,8 @@ public final class Subsystems implements AutoCloseable {
     }
 
     public Database db() { return db; }
+    /** The usage journal; null when metering is off. */
+    Journal journal() { return journal; }
     /** The gateway's routes, once it has built them (null in a store-only process such as the CLI). */
     public dev.gatehouse.routing.RouteTable routes() { return routes; }
 
