@@ -30,13 +30,27 @@ public record JournalSegment(long seq, Path path) implements Comparable<JournalS
         return m.matches() ? new JournalSegment(Long.parseLong(m.group(1)), file) : null;
     }
 
-    /**
-     * Every intact record, in order. Reading stops at the first frame that is cut short or fails
-     * its CRC: only the tail can be torn (a crash mid-write), as a segment is only ever appended to
-     * by one writer and never reopened after a restart.
-     */
+    /** Takes records one at a time, as a segment is read. */
+    @FunctionalInterface
+    public interface RecordSink<E extends Exception> {
+        void accept(UsageRecord record) throws E;
+    }
+
+    /** Every intact record, in order (see {@link #forEach}). */
     public List<UsageRecord> read() throws IOException {
         List<UsageRecord> out = new ArrayList<>();
+        forEach(out::add);
+        return out;
+    }
+
+    /**
+     * Hands every intact record to {@code sink}, in order, without holding the segment in memory;
+     * returns how many. Reading stops at the first frame that is cut short or fails its CRC: only
+     * the tail can be torn (a crash mid-write), as a segment is only ever appended to by one writer
+     * and never reopened after a restart.
+     */
+    public <E extends Exception> int forEach(RecordSink<E> sink) throws IOException, E {
+        int count = 0;
         long offset = 0;
         try (InputStream raw = Files.newInputStream(path); DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
             while (true) {
@@ -44,10 +58,10 @@ public record JournalSegment(long seq, Path path) implements Comparable<JournalS
                 try {
                     length = in.readInt();
                 } catch (EOFException e) {
-                    return out; // a clean end
+                    return count; // a clean end
                 }
                 if (length <= 0 || length > JournalCodec.MAX_PAYLOAD) {
-                    return torn(out, offset, "impossible length " + length);
+                    return torn(count, offset, "impossible length " + length);
                 }
                 byte[] payload = new byte[length];
                 int crc;
@@ -55,18 +69,19 @@ public record JournalSegment(long seq, Path path) implements Comparable<JournalS
                     crc = in.readInt();
                     in.readFully(payload);
                 } catch (EOFException e) {
-                    return torn(out, offset, "record cut short");
+                    return torn(count, offset, "record cut short");
                 }
-                if (!JournalCodec.intact(payload, crc)) return torn(out, offset, "CRC mismatch");
-                out.add(JournalCodec.decode(payload));
+                if (!JournalCodec.intact(payload, crc)) return torn(count, offset, "CRC mismatch");
+                sink.accept(JournalCodec.decode(payload));
+                count++;
                 offset += JournalCodec.HEADER_BYTES + length;
             }
         }
     }
 
-    private List<UsageRecord> torn(List<UsageRecord> intact, long offset, String why) {
+    private int torn(int intact, long offset, String why) {
         log.warn("journal {}: skipping a torn tail at byte {} ({}); {} intact records before it",
-                path.getFileName(), offset, why, intact.size());
+                path.getFileName(), offset, why, intact);
         return intact;
     }
 

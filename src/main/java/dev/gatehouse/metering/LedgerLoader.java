@@ -85,15 +85,7 @@ public final class LedgerLoader implements AutoCloseable {
         List<JournalSegment> segments = journal.seal();
         if (segments.isEmpty()) return 0;
         int inserted = 0;
-        for (JournalSegment segment : segments) {
-            List<UsageRecord> records;
-            try {
-                records = segment.read();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read journal segment " + segment.path(), e);
-            }
-            inserted += insert(records);
-        }
+        for (JournalSegment segment : segments) inserted += load(segment);
         makeDurable();
         segments.forEach(journal::delete);
         return inserted;
@@ -113,24 +105,53 @@ public final class LedgerLoader implements AutoCloseable {
         });
     }
 
+    /** One segment in one transaction, streamed from the file in JDBC batches. */
+    private int load(JournalSegment segment) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                Batches batches = new Batches(ps);
+                segment.forEach(batches::add);
+                return batches.finish();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read journal segment " + segment.path(), e);
+            }
+        });
+    }
+
     private int insert(List<UsageRecord> records) {
         if (records.isEmpty()) return 0;
         return db.inTransaction(c -> {
-            int n = 0;
             try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                int pending = 0;
-                for (UsageRecord r : records) {
-                    bind(ps, r);
-                    ps.addBatch();
-                    if (++pending == BATCH) {
-                        n += count(ps.executeBatch());
-                        pending = 0;
-                    }
-                }
-                if (pending > 0) n += count(ps.executeBatch());
+                Batches batches = new Batches(ps);
+                for (UsageRecord r : records) batches.add(r);
+                return batches.finish();
             }
-            return n;
         });
+    }
+
+    /** Binds records into JDBC batches of {@link #BATCH}; counts the rows inserted. */
+    private static final class Batches {
+        private final PreparedStatement ps;
+        private int pending;
+        private int inserted;
+
+        Batches(PreparedStatement ps) { this.ps = ps; }
+
+        void add(UsageRecord r) throws SQLException {
+            bind(ps, r);
+            ps.addBatch();
+            if (++pending == BATCH) flush();
+        }
+
+        int finish() throws SQLException {
+            if (pending > 0) flush();
+            return inserted;
+        }
+
+        private void flush() throws SQLException {
+            inserted += count(ps.executeBatch());
+            pending = 0;
+        }
     }
 
     /** Inserts records directly (tests and tools); skips those already present. Returns how many were new. */

@@ -45,6 +45,34 @@ class JournalTest {
     }
 
     @Test
+    void should_read_a_segment_written_before_the_time_became_numeric_and_skip_fields_it_does_not_know() throws Exception {
+        // the frame of the previous version, built by hand: the time as ISO-8601 "t", and a field from a newer writer
+        String payload = "{\"t\":\"2026-03-01T10:15:30.123456Z\",\"id\":\"req_old\",\"cus\":\"cus_a\",\"status\":200,"
+                + "\"in\":12,\"out\":3,\"cached\":0,\"reported\":true,\"usd\":42,\"cny\":0,\"lat\":7,"
+                + "\"future\":{\"nested\":[1,2]},\"ttfb\":2}";
+        byte[] bytes = payload.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes);
+        Path segment = dir.resolve("usage-0000000000000007.journal");
+        Files.write(segment, ByteBuffer.allocate(8 + bytes.length).putInt(bytes.length).putInt((int) crc.getValue()).put(bytes).array());
+
+        assertThat(JournalSegment.parse(segment).read()).containsExactly(new UsageRecord(T, "req_old", "cus_a", null, null,
+                null, null, null, null, 200, null, 12, 3, 0, true, 42, 0, null, 7, 2));
+    }
+
+    @Test
+    void should_refuse_a_record_without_its_request_id_rather_than_load_it_half() throws Exception {
+        byte[] bytes = "{\"s\":1,\"ns\":0,\"status\":200}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes);
+        Path segment = dir.resolve("usage-0000000000000008.journal");
+        Files.write(segment, ByteBuffer.allocate(8 + bytes.length).putInt(bytes.length).putInt((int) crc.getValue()).put(bytes).array());
+
+        assertThatThrownBy(() -> JournalSegment.parse(segment).read()).isInstanceOf(IOException.class)
+                .hasMessageContaining("request id");
+    }
+
+    @Test
     void should_skip_a_torn_last_record_and_keep_the_ones_before_it() throws Exception {
         try (Journal j = Journal.open(dir, 5)) {
             for (int i = 0; i < 3; i++) j.append(Records.ok("req_" + i, T, 10, 5)).await(5, TimeUnit.SECONDS);
