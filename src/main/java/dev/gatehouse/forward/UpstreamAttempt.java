@@ -1,5 +1,6 @@
 package dev.gatehouse.forward;
 
+import dev.gatehouse.api.BodyBuffer;
 import dev.gatehouse.api.ErrorCode;
 import dev.gatehouse.api.GatewayException;
 import dev.gatehouse.api.Usage;
@@ -147,7 +148,7 @@ final class UpstreamAttempt implements StreamRelay.Listener {
 
     /** Reads a whole body up to {@code limit} bytes; beyond it the attempt fails as unreadable. */
     private void collect(HttpClientResponse response, long limit, java.util.function.Consumer<Buffer> then) {
-        Buffer body = Buffer.buffer();
+        BodyBuffer body = new BodyBuffer();
         response.handler(buf -> {
             touch();
             if (done) return;
@@ -155,10 +156,10 @@ final class UpstreamAttempt implements StreamRelay.Listener {
                 fail(new AttemptFailure.Broken(broken("the provider's response exceeded " + limit + " bytes")));
                 return;
             }
-            body.appendBuffer(buf);
+            body.append(buf);
         });
         response.endHandler(v -> {
-            if (!done) then.accept(body);
+            if (!done) then.accept(body.body());
         });
     }
 

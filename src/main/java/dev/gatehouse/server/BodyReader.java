@@ -1,5 +1,6 @@
 package dev.gatehouse.server;
 
+import dev.gatehouse.api.BodyBuffer;
 import dev.gatehouse.api.ErrorCode;
 import dev.gatehouse.api.GatewayException;
 import io.vertx.core.Future;
@@ -21,16 +22,16 @@ final class BodyReader {
             }
         }
         Promise<Buffer> promise = Promise.promise();
-        Buffer body = Buffer.buffer(declared != null ? (int) Math.min(Long.parseLong(declared.trim()), limit) : 1024);
+        BodyBuffer body = new BodyBuffer();
         request.handler(chunk -> {
             if (promise.future().isComplete()) return;
             if (body.length() + chunk.length() > limit) {
                 promise.tryFail(tooLarge(limit));
                 return;
             }
-            body.appendBuffer(chunk);
+            body.append(chunk);
         });
-        request.endHandler(v -> promise.tryComplete(body));
+        request.endHandler(v -> promise.tryComplete(body.body()));
         request.exceptionHandler(promise::tryFail);
         return promise.future();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.api.ByteView;
 import dev.gatehouse.api.ErrorCode;
 import dev.gatehouse.api.GatewayException;
 import dev.gatehouse.api.Json;
@@ -89,7 +90,8 @@ final class ForwardHandler {
     private static JsonNode parse(Buffer raw) {
         if (raw.length() == 0) throw GatewayException.invalid("The request body is empty; send a JSON object.", null);
         try {
-            JsonNode node = Json.DOCUMENT.readTree(raw.getBytes());
+            ByteView bytes = ByteView.of(raw);
+            JsonNode node = Json.DOCUMENT.readTree(bytes.array(), bytes.offset(), bytes.length());
             if (node == null || node.isMissingNode()) throw GatewayException.invalid("The request body is empty; send a JSON object.", null);
             return node;
         } catch (StreamConstraintsException e) {

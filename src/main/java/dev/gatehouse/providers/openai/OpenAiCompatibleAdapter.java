@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.api.ByteView;
 import dev.gatehouse.api.ErrorCode;
 import dev.gatehouse.api.GatewayException;
 import dev.gatehouse.api.Json;
@@ -99,7 +100,8 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
     @Override
     public TranslatedResponse fromUpstream(Operation op, Buffer body, String upstreamModel, JsonNode clientRequest) {
         Usage usage = null;
-        try (JsonParser p = Json.MAPPER.createParser(body.getBytes())) {
+        ByteView bytes = ByteView.of(body);
+        try (JsonParser p = Json.MAPPER.createParser(bytes.array(), bytes.offset(), bytes.length())) {
             if (p.nextToken() != JsonToken.START_OBJECT) throw unreadable();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
