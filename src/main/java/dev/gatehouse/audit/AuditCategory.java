@@ -6,7 +6,10 @@ import java.util.Locale;
 public enum AuditCategory {
     ADMIN, POLICY_DENIAL, KYC, SCREENING, REQUEST_DECISION, RETENTION;
 
-    public String wire() { return name().toLowerCase(Locale.ROOT); }
+    // computed once: wire() is asked on every request (policy facts, audit entries)
+    private final String wire = name().toLowerCase(Locale.ROOT);
+
+    public String wire() { return wire; }
 
     public static AuditCategory parse(String wire) {
         for (AuditCategory c : values()) if (c.wire().equals(wire)) return c;

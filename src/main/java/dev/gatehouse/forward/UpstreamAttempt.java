@@ -69,9 +69,8 @@ final class UpstreamAttempt implements StreamRelay.Listener {
         } catch (GatewayException e) {
             return Future.failedFuture(new AttemptException(new AttemptFailure.Status(400, e)));
         }
-        RequestOptions options = new RequestOptions()
+        RequestOptions options = UpstreamTargets.optionsFor(up.uri())
                 .setMethod(up.method())
-                .setAbsoluteURI(up.uri())
                 .setHeaders(up.headers())
                 .setConnectTimeout(timeouts.connectMs());
         startNanos = System.nanoTime();

@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Moves journaled usage records into {@code usage_records}, off the event loops: every
  * {@code interval} it seals the journal's current segment, inserts each closed segment's records
- * in JDBC batches (one transaction per segment in PostgreSQL, per batch in H2) and deletes the segments once committed (and, for
- * H2, checkpointed).
+ * in JDBC batches (one transaction per segment in PostgreSQL, per batch in H2) and deletes the
+ * segments once committed (and, for H2, checkpointed).
  * <p>Exactly once: the insert skips request ids already present ({@code ON CONFLICT DO NOTHING};
  * H2 2.3 in PostgreSQL mode accepts it only without a conflict target, and the primary key is the
  * table's only unique constraint, so both databases skip exactly the known request ids), so a crash between commit and delete, or a replay of
@@ -114,31 +114,37 @@ public final class LedgerLoader implements AutoCloseable {
         });
     }
 
-    /** One segment, streamed from the file in JDBC batches and committed as the class comment says. */
+    /** One segment, streamed from the file in JDBC batches and committed as {@link #H2_BATCH} says. */
     private int load(JournalSegment segment) {
-        return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                Batches batches = new Batches(ps, db.isPostgres());
-                segment.forEach(batches::add);
-                return batches.finish();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read journal segment " + segment.path(), e);
-            }
-        });
+        return insert(batches -> segment.forEach(batches::add));
     }
 
     private int insert(List<UsageRecord> records) {
         if (records.isEmpty()) return 0;
+        return insert(batches -> {
+            for (UsageRecord r : records) batches.add(r);
+        });
+    }
+
+    private int insert(RecordSource source) {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(INSERT)) {
                 Batches batches = new Batches(ps, db.isPostgres());
-                for (UsageRecord r : records) batches.add(r);
+                source.feed(batches);
                 return batches.finish();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read a journal segment: " + e.getMessage(), e);
             }
         });
     }
 
-    /** Binds records into JDBC batches ({@link #H2_BATCH}); counts the rows inserted. */
+    /** Feeds records to the batches: a segment's file or a list. */
+    @FunctionalInterface
+    private interface RecordSource {
+        void feed(Batches batches) throws SQLException, IOException;
+    }
+
+    /** Binds records into JDBC batches of the store's size, committing after each on H2; counts the rows inserted. */
     private static final class Batches {
         private final PreparedStatement ps;
         private final int size;

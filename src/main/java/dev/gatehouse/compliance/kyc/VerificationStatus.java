@@ -9,7 +9,10 @@ import java.util.Set;
 public enum VerificationStatus {
     UNVERIFIED, PENDING_REVIEW, VERIFIED, REJECTED;
 
-    public String wire() { return name().toLowerCase(Locale.ROOT); }
+    // computed once: wire() is asked on every request (policy facts, audit entries)
+    private final String wire = name().toLowerCase(Locale.ROOT);
+
+    public String wire() { return wire; }
 
     public static VerificationStatus parse(String value) {
         for (VerificationStatus s : values()) if (s.wire().equalsIgnoreCase(value == null ? "" : value.strip())) return s;

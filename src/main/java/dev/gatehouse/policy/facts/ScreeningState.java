@@ -11,8 +11,11 @@ import java.util.Locale;
 public enum ScreeningState {
     CLEAR, REVIEW, HIT;
 
+    // computed once: wire() is asked on every request (policy facts, audit entries)
+    private final String wire = name().toLowerCase(Locale.ROOT);
+
     /** The lower-case name used on the wire and in decision traces. */
-    public String wire() { return name().toLowerCase(Locale.ROOT); }
+    public String wire() { return wire; }
 
     /** The more serious of the two. */
     ScreeningState worst(ScreeningState other) {
