@@ -7,6 +7,8 @@
 # collapsed stacks beside it; otherwise a JFR recording (bench/.cache/profile.jfr) and JFR's views.
 # PROFILE_EVENT picks async-profiler's event: itimer (CPU time, the default) or alloc (bytes allocated,
 # written to profile-CONTENDER-alloc.*).
+# Either way it prints what the garbage collector saw during the profiled run (from -Xlog:gc): young
+# collections, bytes allocated per request, and the collections' pauses.
 set -euo pipefail
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$BENCH")"
@@ -31,10 +33,24 @@ case $WHICH in
   full) NAME=gatehouse-full; PORT=$PORT_GH_FULL; gatehouse_config "$WORK/gh.yaml" "$PORT_UPSTREAM" "$timeouts" "${FULL_CONTROLS[@]}" ;;
   *) die "contender: routing or full" ;;
 esac
-GATEHOUSE_JAVA_OPTS="${GATEHOUSE_JAVA_OPTS:-} -XX:+FlightRecorder" start_gatehouse "$NAME" "$PORT" "$WORK/gh.yaml"
+GCLOG=$WORK/gc.log
+GATEHOUSE_JAVA_OPTS="${GATEHOUSE_JAVA_OPTS:-} -XX:+FlightRecorder -Xlog:gc:file=$GCLOG" start_gatehouse "$NAME" "$PORT" "$WORK/gh.yaml"
 PID_VAR="PID_${NAME//-/_}"; PID=${!PID_VAR}
 contender_call "$NAME" "$KIND"
 warm() { BENCH_BODY=$CALL_BODY BENCH_HEADERS="${CALL_HEADERS[*]}" taskset -c "$CPU_LOAD" wrk -t1 -c64 -d"$1s" -s "$BENCH/wrk-post.lua" "$CALL_URL" | grep '^BENCH'; }
+# measured: the wrk run being profiled, then the young collections logged during it. Serial and
+# parallel log "Pause Young (...) BEFOREM->AFTERM(HEAPM) PAUSEms": what was allocated between two
+# collections is this one's BEFORE minus the last one's AFTER.
+measured() {
+  local from line
+  from=$(wc -l <"$GCLOG")
+  line=$(warm "$SECS"); echo "$line"
+  tail -n +"$((from + 1))" "$GCLOG" | grep 'Pause Young' | sed -E 's/.* ([0-9]+)M->([0-9]+)M\([0-9]+M\) ([0-9.]+)ms$/\1 \2 \3/' |
+    awk -v req="$(kv requests "${line#BENCH }")" '
+      NR > 1 { mb += $1 - after } { after = $2; n++; sum += $3; if ($3 > max) max = $3 }
+      END { if (n < 2) { print "GC: fewer than two young collections during the run"; exit }
+            printf "GC: %d young collections, %.0f MB allocated between them, %.1f KB per request; pauses avg %.1f ms, max %.1f ms\n", n, mb, mb * 1024 / req, sum / n, max }'
+}
 WARM_S=${WARM_S:-30}; log "warm-up $WARM_S s"; warm "$WARM_S"
 if [ -n "${ASYNC_PROFILER:-}" ]; then
   # jcmd reads KEY=VALUE as a named argument: the profiler's options go in quotes
@@ -45,13 +61,13 @@ if [ -n "${ASYNC_PROFILER:-}" ]; then
     *) die "PROFILE_EVENT: itimer or alloc" ;;
   esac
   profiler "start,$event"
-  log "profiling ${SECS} s of wrk load ($KIND, $NAME, ${PROFILE_EVENT:-itimer})"; warm "$SECS"
+  log "profiling ${SECS} s of wrk load ($KIND, $NAME, ${PROFILE_EVENT:-itimer})"; measured
   profiler "stop,file=$out.collapsed,collapsed"
   profiler "dump,file=$out.html"
   log "flame graph: $out.html"
 else
   "$JAVA_HOME/bin/jcmd" "$PID" JFR.start name=bench settings=profile filename="$CACHE/profile.jfr" >/dev/null
-  log "profiling ${SECS} s of wrk load ($KIND, $NAME)"; warm "$SECS"
+  log "profiling ${SECS} s of wrk load ($KIND, $NAME)"; measured
   "$JAVA_HOME/bin/jcmd" "$PID" JFR.stop name=bench >/dev/null
   for view in hot-methods allocation-by-class gc-pauses; do
     "$JAVA_HOME/bin/jfr" view --width 160 "$view" "$CACHE/profile.jfr" | head -40
