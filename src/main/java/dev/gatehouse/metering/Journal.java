@@ -50,7 +50,7 @@ public final class Journal implements AutoCloseable {
     public static final long DEFAULT_SEGMENT_BYTES = 64L * 1024 * 1024;
     private static final int MAX_BATCH = 4096;
     private static final int MAX_QUEUED = 100_000;
-    private static final Pending STOP = new Pending(new byte[0], null, null);
+    private static final Pending STOP = new Pending(ByteBuffer.allocate(0), null, null);
 
     private final Path dir;
     private final long fsyncIntervalNanos;
@@ -135,7 +135,7 @@ public final class Journal implements AutoCloseable {
      */
     public Future<Void> append(UsageRecord record) {
         if (closed) return Future.failedFuture(new IllegalStateException("the usage journal is closed"));
-        byte[] frame;
+        ByteBuffer frame;
         try {
             frame = JournalCodec.frame(record);
         } catch (RuntimeException e) {
@@ -245,7 +245,7 @@ public final class Journal implements AutoCloseable {
             ByteBuffer[] buffers = new ByteBuffer[batch.size()];
             long total = 0;
             for (int i = 0; i < buffers.length; i++) {
-                buffers[i] = ByteBuffer.wrap(batch.get(i).frame);
+                buffers[i] = batch.get(i).frame; // written once: a failed batch is settled, not retried
                 total += buffers[i].remaining();
             }
             long written = 0;
@@ -397,7 +397,7 @@ public final class Journal implements AutoCloseable {
     }
 
     /** A framed record waiting to be written, and whom to tell. */
-    private record Pending(byte[] frame, Promise<Void> promise, ContextInternal context) {
+    private record Pending(ByteBuffer frame, Promise<Void> promise, ContextInternal context) {
         /** Completes the future on the caller's context (directly when it had none). */
         void settle(Throwable failure) {
             if (context != null) context.runOnContext(v -> complete(failure));

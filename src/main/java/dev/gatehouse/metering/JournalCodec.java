@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 /**
@@ -30,8 +29,8 @@ final class JournalCodec {
 
     private JournalCodec() {}
 
-    /** The record framed: header and payload in one array, written once (no copy for the frame). */
-    static byte[] frame(UsageRecord r) {
+    /** The record framed: header and payload in one buffer, encoded in place (no copy). */
+    static ByteBuffer frame(UsageRecord r) {
         FrameBuffer out = new FrameBuffer();
         writePayload(r, out);
         int length = out.size() - HEADER_BYTES;
@@ -142,12 +141,11 @@ final class JournalCodec {
             count = HEADER_BYTES;
         }
 
-        byte[] frame(int length) {
+        ByteBuffer frame(int length) {
             CRC32C crc = new CRC32C();
             crc.update(buf, HEADER_BYTES, length);
-            // the array may be larger than the frame; trim only then (one copy at most)
-            byte[] frame = buf.length == count ? buf : Arrays.copyOf(buf, count);
-            ByteBuffer.wrap(frame).putInt(length).putInt((int) crc.getValue());
+            ByteBuffer frame = ByteBuffer.wrap(buf, 0, count);
+            frame.putInt(0, length).putInt(4, (int) crc.getValue());
             return frame;
         }
     }
