@@ -172,6 +172,11 @@ start_gatehouse() {
   wait_ready "$name" "${!pidvar}" "http://127.0.0.1:$port/v1/models" -H "authorization: Bearer $GATEHOUSE_KEY"
 }
 
+# the network transport(s) the Gatehouse contenders said they listen on ("Gatehouse listening on URL (io_uring)")
+gatehouse_transports() {
+  sed -n 's/^Gatehouse listening on .* (\(.*\))$/\1/p' "$WORK"/gatehouse-*.log 2>/dev/null | sort -u | paste -sd/ -
+}
+
 # the URL, body and headers a contender is called with: contender_call NAME stream|json
 contender_call() {
   local name=$1 kind=$2 path=/v1/chat/completions

@@ -32,7 +32,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         Gateway gateway = startGateway(port != null ? loaded.withPort(port) : loaded, config);
         if (gateway == null) return 2;
-        System.out.println("Gatehouse listening on http://" + loaded.server().host() + ":" + gateway.port() + "/v1");
+        System.out.println("Gatehouse listening on http://" + loaded.server().host() + ":" + gateway.port() + "/v1 ("
+                + gateway.transport() + ")");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             gateway.close().await();

@@ -56,6 +56,7 @@ public final class ConfigLoader {
     public GatewayConfig parse(String yaml, String source) {
         GatewayConfig config = withDefaults(parseDocument(yaml, source, GatewayConfig.class, "config"));
         try {
+            config.server().check();
             config.compliance().check();
             config.audit().check();
         } catch (InvalidField e) {

@@ -11,8 +11,7 @@ public record GatewayConfig(ServerConfig server, List<ApiKeyConfig> apiKeys, Map
 
     /** This config listening on another port (0 picks a free one). */
     public GatewayConfig withPort(int port) {
-        ServerConfig s = server;
-        return new GatewayConfig(new ServerConfig(s.host(), port, s.maxBodyBytes(), s.maxHeaderBytes(), s.eventLoops()),
+        return new GatewayConfig(server.withPort(port),
                 apiKeys, providers, routes, defaults, store, metering, security, controls, policy, compliance, audit);
     }
 

@@ -23,6 +23,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.transport.Transport;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,12 +39,14 @@ public final class Gateway {
 
     private final Vertx vertx;
     private final int port;
+    private final String transport;
     private final UpstreamClients clients;
     private final Subsystems subsystems;
 
-    private Gateway(Vertx vertx, int port, UpstreamClients clients, Subsystems subsystems) {
+    private Gateway(Vertx vertx, int port, String transport, UpstreamClients clients, Subsystems subsystems) {
         this.vertx = vertx;
         this.port = port;
+        this.transport = transport;
         this.clients = clients;
         this.subsystems = subsystems;
     }
@@ -82,7 +85,14 @@ public final class Gateway {
         }
         stages.addAll(extraStages);
         int loops = Math.max(1, sc.eventLoops());
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setPreferNativeTransport(true));
+        Transport transport;
+        try {
+            transport = Transports.choose(sc.transport());
+        } catch (RuntimeException e) {
+            subsystems.close();
+            return Future.failedFuture(e);
+        }
+        Vertx vertx = Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(loops)).withTransport(transport).build();
         UpstreamClients clients = new UpstreamClients(vertx, routes.providers().values());
         Pipeline pipeline = new Pipeline(stages);
         ForwardHandler forward = new ForwardHandler(routes, pipeline, new Failover(vertx, clients, MAX_RESPONSE_BYTES), sc.maxBodyBytes());
@@ -101,7 +111,7 @@ public final class Gateway {
                 .setPerMessageWebSocketCompressionSupported(false);
         AtomicInteger actualPort = new AtomicInteger();
         return vertx.deployVerticle(() -> new ServerVerticle(handler, options, actualPort), new DeploymentOptions().setInstances(loops))
-                .map(id -> new Gateway(vertx, actualPort.get(), clients, subsystems))
+                .map(id -> new Gateway(vertx, actualPort.get(), transport.name(), clients, subsystems))
                 .recover(e -> vertx.close().eventually(() -> {
                     subsystems.close();
                     return Future.succeededFuture();
@@ -109,6 +119,9 @@ public final class Gateway {
     }
 
     public int port() { return port; }
+
+    /** The network transport the event loops run on: {@code io_uring}, {@code epoll} or {@code nio}. */
+    public String transport() { return transport; }
 
     public Vertx vertx() { return vertx; }
 

@@ -35,7 +35,7 @@ class ConfigLoaderTest {
         GatewayConfig c = new ConfigLoader(ENV::get).load(fixture());
 
         assertThat(c.server()).isEqualTo(new ServerConfig("0.0.0.0", 9090, 1_048_576L, 16 * 1024,
-                Runtime.getRuntime().availableProcessors()));
+                Runtime.getRuntime().availableProcessors(), "auto"));
         ProviderConfig openai = c.providers().get("openai-main");
         assertThat(openai.type()).isEqualTo("openai");
         assertThat(openai.apiKey().value()).isEqualTo("sk-test-openai-0123456789");
@@ -153,6 +153,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void should_refuse_an_unknown_network_transport_with_its_line_and_the_choices() {
+        String yaml = "server:\n  host: 127.0.0.1\n  transport: uring\n";
+
+        assertThatThrownBy(() -> parse(yaml))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("test.yaml: server.transport (line 3) must be one of [auto, io_uring, epoll, nio], not 'uring'");
+    }
+
+    @Test
     void should_reject_a_value_of_the_wrong_type_with_its_line() {
         String yaml = "server:\n  host: 127.0.0.1\n  port: eighty\n";
 
@@ -223,7 +232,7 @@ class ConfigLoaderTest {
                 """);
 
         assertThat(c.server()).isEqualTo(new ServerConfig("127.0.0.1", 9000, 8L * 1024 * 1024, 16 * 1024,
-                Runtime.getRuntime().availableProcessors()));
+                Runtime.getRuntime().availableProcessors(), "auto"));
         assertThat(c.defaults().breaker()).isEqualTo(new BreakerConfig(30_000L, 10, 0.5, 1_000L, 1));
         assertThat(c.defaults().failoverOn()).containsExactly("connect");
         assertThat(c.defaults().retry()).isEqualTo(RetryConfig.DEFAULTS);
