@@ -123,7 +123,8 @@ controls_description() {
 gatehouse_config() {
   local file=$1 ports=$2 timeouts=$3; shift 3
   {
-    echo "server: {host: 127.0.0.1}"
+    # BENCH_TRANSPORT (io_uring, epoll, nio) compares transports; unset, Gatehouse's default (auto)
+    echo "server: {host: 127.0.0.1${BENCH_TRANSPORT:+, transport: $BENCH_TRANSPORT}}"
     echo "api_keys:"
     echo "  - {name: bench, key: $GATEHOUSE_KEY}"
     echo "defaults:"
