@@ -18,8 +18,8 @@ final class Transports {
 
     static Transport choose(String name) {
         return switch (name) {
-            case "auto" -> Transport.IO_URING.available() ? Transport.IO_URING
-                    : Transport.EPOLL.available() ? Transport.EPOLL : Transport.NIO;
+            case "auto" -> available(Transport.IO_URING) ? Transport.IO_URING
+                    : available(Transport.EPOLL) ? Transport.EPOLL : Transport.NIO;
             case "io_uring" -> required(Transport.IO_URING, name);
             case "epoll" -> required(Transport.EPOLL, name);
             case "nio" -> Transport.NIO;
@@ -27,10 +27,16 @@ final class Transports {
         };
     }
 
-    private static Transport required(Transport t, String name) {
-        if (t.available()) return t;
-        Throwable why = t.unavailabilityCause();
+    /** Vert.x leaves a native transport null when its Netty library is not on the class path at all. */
+    private static boolean available(Transport t) {
+        return t != null && t.available();
+    }
+
+    static Transport required(Transport t, String name) {
+        if (available(t)) return t;
+        String why = t == null ? "its Netty library is not on the class path"
+                : t.unavailabilityCause() != null ? t.unavailabilityCause().getMessage() : null;
         throw new ConfigException("server.transport " + name + " is not available on this machine"
-                + (why != null ? ": " + why.getMessage() : "") + "; use auto to fall back to what is");
+                + (why != null ? ": " + why : "") + "; use auto to fall back to what is");
     }
 }

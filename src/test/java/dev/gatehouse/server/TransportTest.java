@@ -1,5 +1,6 @@
 package dev.gatehouse.server;
 
+import dev.gatehouse.config.ConfigException;
 import dev.gatehouse.config.ConfigLoader;
 import dev.gatehouse.simulator.ProviderSimulator;
 import dev.gatehouse.simulator.SimulatorOptions;
@@ -23,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -86,8 +88,20 @@ class TransportTest {
         }
     }
 
+    @Test
+    void should_refuse_to_start_on_a_named_transport_the_machine_does_not_offer_and_say_why() {
+        // kqueue is BSD's and macOS's; Gatehouse does not ship its library, so Vert.x has no such transport
+        assumeTrue(Transport.KQUEUE == null);
+
+        assertThatThrownBy(() -> Transports.required(Transport.KQUEUE, "kqueue"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("server.transport kqueue is not available on this machine: its Netty library is not on the class path")
+                .hasMessageEndingWith("; use auto to fall back to what is");
+    }
+
     private static boolean available(String name) {
-        return (name.equals("io_uring") ? Transport.IO_URING : Transport.EPOLL).available();
+        Transport t = name.equals("io_uring") ? Transport.IO_URING : Transport.EPOLL;
+        return t != null && t.available();
     }
 
     private static Gateway start(String transport) throws Exception {
