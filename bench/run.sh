@@ -228,7 +228,7 @@ write_meta() {
     echo "portkey=@portkey-ai/gateway $(node -p "require('$CACHE/portkey/node_modules/@portkey-ai/gateway/package.json').version")"
     echo "node=$(node --version) (@hono/node-server $(node -p "require('$CACHE/portkey/node_modules/@hono/node-server/package.json').version"); streams need bench/portkey/mutable-fetch-headers.mjs, see there)"
     echo "wrk=$(wrk -v 2>&1 | head -1 | awk '{print $2}')"
-    echo "pinning=contender on CPU $CPU_CONTENDER (taskset -c $CPU_CONTENDER); load generator, wrk and upstream on CPU $CPU_LOAD (taskset -c $CPU_LOAD); every contender alike. Gatehouse runs with default JVM flags${GATEHOUSE_JAVA_OPTS:+ plus $GATEHOUSE_JAVA_OPTS} and one event loop (it sees one CPU), on the $(gatehouse_transports) transport (\`server.transport: auto\`)"
+    echo "pinning=contender on CPU $CPU_CONTENDER (taskset -c $CPU_CONTENDER); load generator, wrk and upstream on CPU $CPU_LOAD (taskset -c $CPU_LOAD); every contender alike. Gatehouse runs with default JVM flags${GATEHOUSE_JAVA_OPTS:+ plus $GATEHOUSE_JAVA_OPTS} and one event loop (it sees one CPU), on the $(gatehouse_transports) transport (\`server.transport: ${BENCH_TRANSPORT:-auto}\`)"
     echo "upstream=nginx (1 worker) returning a fixed $(wc -c <"$BENCH/payloads/chat-response.json")-byte chat completion, and a $(grep -c '^data:' "$BENCH/payloads/stream.sse")-event SSE stream ($(wc -c <"$BENCH/payloads/stream.sse") bytes) for stream requests; request body $(wc -c <"$BENCH/payloads/request.json") bytes"
     echo "controls_full=$(controls_description "${FULL_CONTROLS[@]}")"
     echo "controls_routing=key authentication (always on; it cannot be turned off); no policy pack, no metering, limits or audit"

@@ -116,24 +116,25 @@ public final class LedgerLoader implements AutoCloseable {
 
     /** One segment, streamed from the file in JDBC batches and committed as {@link #H2_BATCH} says. */
     private int load(JournalSegment segment) {
-        return insert(batches -> segment.forEach(batches::add));
+        return insert(batches -> segment.forEach(batches::add), "journal segment " + segment.path());
     }
 
     private int insert(List<UsageRecord> records) {
         if (records.isEmpty()) return 0;
         return insert(batches -> {
             for (UsageRecord r : records) batches.add(r);
-        });
+        }, "records");
     }
 
-    private int insert(RecordSource source) {
+    /** Inserts what {@code source} feeds; {@code origin} names it if it cannot be read. */
+    private int insert(RecordSource source, String origin) {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(INSERT)) {
                 Batches batches = new Batches(ps, db.isPostgres());
                 source.feed(batches);
                 return batches.finish();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read a journal segment: " + e.getMessage(), e);
+                throw new UncheckedIOException("cannot read " + origin, e);
             }
         });
     }

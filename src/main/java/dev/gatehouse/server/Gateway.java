@@ -66,10 +66,12 @@ public final class Gateway {
     /** Starts a gateway whose config was read from {@code configFile} (so that its policy can be reloaded). */
     public static Future<Gateway> start(GatewayConfig config, java.nio.file.Path configFile, List<GatewayStage> extraStages) {
         ServerConfig sc = config.server();
+        Transport transport;
         RouteTable routes;
         Subsystems subsystems;
         List<GatewayStage> stages;
         try {
+            transport = Transports.choose(sc.transport());
             routes = RouteTable.build(config, new ProviderRegistry());
             subsystems = Subsystems.open(config, configFile);
             subsystems.routes(routes);
@@ -85,13 +87,6 @@ public final class Gateway {
         }
         stages.addAll(extraStages);
         int loops = Math.max(1, sc.eventLoops());
-        Transport transport;
-        try {
-            transport = Transports.choose(sc.transport());
-        } catch (RuntimeException e) {
-            subsystems.close();
-            return Future.failedFuture(e);
-        }
         Vertx vertx = Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(loops)).withTransport(transport).build();
         UpstreamClients clients = new UpstreamClients(vertx, routes.providers().values());
         Pipeline pipeline = new Pipeline(stages);

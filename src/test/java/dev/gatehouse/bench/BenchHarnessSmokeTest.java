@@ -63,6 +63,7 @@ class BenchHarnessSmokeTest {
         for (String c : CONTENDERS) assertThat(report).contains("| " + c + " |");
         assertThat(report).contains("## Headline", "CPU pinning", "Gatehouse controls on", "request policy", "audit")
                 .as("smoke runs two rounds, so the report's figures are medians").contains("the median of 2");
+        assertThat(report).as("the transport Gatehouse's start-up line named").containsPattern("on the (io_uring|epoll|nio) transport");
         for (String png : List.of("latency.png", "throughput.png")) {
             byte[] head = Files.readAllBytes(out.resolve(png));
             assertThat(head.length).as(png).isGreaterThan(1000);
