@@ -27,6 +27,10 @@ public final class StoreKeyAuthenticator implements GatewayStage {
         this.fallback = fallback;
     }
 
+    /** This stage reads headers only. */
+    @Override
+    public boolean editsBodyInPlace() { return false; }
+
     @Override
     public void onHeaders(RequestContext ctx) {
         String key = ConfigKeyAuthenticator.presentedKey(ctx.http());

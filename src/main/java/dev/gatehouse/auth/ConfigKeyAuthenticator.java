@@ -39,6 +39,10 @@ public final class ConfigKeyAuthenticator implements GatewayStage {
         }
     }
 
+    /** This stage reads headers only. */
+    @Override
+    public boolean editsBodyInPlace() { return false; }
+
     @Override
     public void onHeaders(RequestContext ctx) {
         authenticate(ctx, presentedKey(ctx.http()));

@@ -65,7 +65,7 @@ final class UpstreamAttempt implements StreamRelay.Listener {
     Future<AttemptResult> start() {
         UpstreamRequest up;
         try {
-            up = adapter.toUpstream(ctx.operation(), ctx.body(), deployment.upstreamModel(), ctx.stream());
+            up = adapter.toUpstream(ctx.operation(), ctx.body(), ctx.asReceived(), deployment.upstreamModel(), ctx.stream());
         } catch (GatewayException e) {
             return Future.failedFuture(new AttemptException(new AttemptFailure.Status(400, e)));
         }

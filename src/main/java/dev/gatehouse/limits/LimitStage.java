@@ -49,6 +49,10 @@ public final class LimitStage implements GatewayStage {
         this.defaultCompletionTokens = defaultCompletionTokens;
     }
 
+    /** This stage reads the body to estimate tokens, never changes it. */
+    @Override
+    public boolean editsBodyInPlace() { return false; }
+
     @Override
     public Future<Void> beforeForward(RequestContext ctx) {
         Caller caller = ctx.caller();

@@ -47,6 +47,10 @@ public final class MeteringStage implements GatewayStage {
         this.regionOf = regionOf;
     }
 
+    /** This stage never touches the body. */
+    @Override
+    public boolean editsBodyInPlace() { return false; }
+
     @Override
     public Future<Void> beforeFinish(RequestContext ctx) {
         Future<Void> written = record(ctx);

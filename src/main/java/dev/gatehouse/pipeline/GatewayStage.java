@@ -10,6 +10,15 @@ import io.vertx.core.Future;
  */
 public interface GatewayStage {
 
+    /**
+     * Whether this stage may change {@code ctx.body()} in place. While no stage may, a request whose
+     * body no stage took through {@link RequestContext#rewritableBody()} goes upstream as the
+     * client's own bytes with only the model replaced, instead of being re-serialised from the
+     * tree. The default is the safe answer for a stage that says nothing: with such a stage in the
+     * pipeline, every body is re-serialised, so no change it makes is ever bypassed.
+     */
+    default boolean editsBodyInPlace() { return true; }
+
     /** After the request line and headers, before the body is read: who is calling. */
     default void onHeaders(RequestContext ctx) {}
 

@@ -12,8 +12,15 @@ import java.util.function.BiFunction;
 public final class Pipeline {
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
     private final GatewayStage[] stages;
+    private final boolean forwardsBodiesAsReceived;
 
-    public Pipeline(List<GatewayStage> stages) { this.stages = stages.toArray(GatewayStage[]::new); }
+    public Pipeline(List<GatewayStage> stages) {
+        this.stages = stages.toArray(GatewayStage[]::new);
+        this.forwardsBodiesAsReceived = stages.stream().noneMatch(GatewayStage::editsBodyInPlace);
+    }
+
+    /** Whether no stage may change a body in place, so bodies may go upstream as received (see {@link GatewayStage#editsBodyInPlace()}). */
+    public boolean forwardsBodiesAsReceived() { return forwardsBodiesAsReceived; }
 
     public void onHeaders(RequestContext ctx) {
         for (GatewayStage s : stages) s.onHeaders(ctx);

@@ -52,6 +52,10 @@ public final class RecordingGuard implements GatewayStage {
         this.maxWaitNanos = maxWait.toNanos();
     }
 
+    /** This stage never touches the body. */
+    @Override
+    public boolean editsBodyInPlace() { return false; }
+
     @Override
     public Future<Void> beforeForward(RequestContext ctx) {
         if (firstBehind() == null) return Future.succeededFuture(); // the hot path: two counter reads

@@ -1,6 +1,7 @@
 package dev.gatehouse.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.api.BodySplice;
 import dev.gatehouse.api.GatewayException;
 import dev.gatehouse.api.Operation;
 import dev.gatehouse.api.ResponseTextFilter;
@@ -26,6 +27,7 @@ public final class RequestContext {
 
     private Caller caller;
     private ObjectNode body;
+    private BodySplice asReceived;
     private String model;
     private boolean stream;
     private boolean clientWantsUsage;
@@ -65,13 +67,34 @@ public final class RequestContext {
     public Caller caller() { return caller; }
     public void caller(Caller caller) { this.caller = caller; }
 
+    /**
+     * The parsed body, to read. A stage that changes it must take it from {@link #rewritableBody()}
+     * instead and declare so (see {@link GatewayStage#editsBodyInPlace()}).
+     */
     public ObjectNode body() { return body; }
+
+    /**
+     * The parsed body, to change: from now on the request goes upstream re-serialised from this tree,
+     * never as the client's bytes.
+     */
+    public ObjectNode rewritableBody() {
+        asReceived = null;
+        return body;
+    }
+
+    /**
+     * The client's bytes with their splice points, while they still stand for the request: null once
+     * a stage took {@link #rewritableBody()}, or when the pipeline has a stage that may change the
+     * tree in place.
+     */
+    public BodySplice asReceived() { return asReceived; }
     public String model() { return model; }
     public boolean stream() { return stream; }
     public boolean clientWantsUsage() { return clientWantsUsage; }
 
-    public void request(ObjectNode body, String model, boolean stream, boolean clientWantsUsage) {
+    public void request(ObjectNode body, BodySplice asReceived, String model, boolean stream, boolean clientWantsUsage) {
         this.body = body;
+        this.asReceived = asReceived;
         this.model = model;
         this.stream = stream;
         this.clientWantsUsage = clientWantsUsage;

@@ -62,6 +62,10 @@ public final class PolicyStage implements GatewayStage {
     private record Outcome(Policy policy, RequestFacts facts, Decision decision, List<Finding> redacted,
                            List<TokenReservation> reservations) {}
 
+    /** This stage scans the body; redaction changes it only through RequestContext.rewritableBody() (PromptRedaction). */
+    @Override
+    public boolean editsBodyInPlace() { return false; }
+
     @Override
     public Future<Void> beforeForward(RequestContext ctx) {
         Caller caller = ctx.caller();

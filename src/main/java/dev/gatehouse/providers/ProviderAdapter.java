@@ -2,6 +2,7 @@ package dev.gatehouse.providers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.api.BodySplice;
 import dev.gatehouse.api.GatewayException;
 import dev.gatehouse.api.Operation;
 import io.vertx.core.MultiMap;
@@ -27,6 +28,16 @@ public interface ProviderAdapter {
      *               in the stream where it can
      */
     UpstreamRequest toUpstream(Operation op, ObjectNode request, String upstreamModel, boolean stream);
+
+    /**
+     * Like {@link #toUpstream(Operation, ObjectNode, String, boolean)}, given also the client's own
+     * bytes while they still stand for {@code request} ({@code asReceived}, null once anything
+     * changed the tree). A dialect that sends the client's JSON on may splice those bytes instead
+     * of serialising the tree; the default ignores them.
+     */
+    default UpstreamRequest toUpstream(Operation op, ObjectNode request, BodySplice asReceived, String upstreamModel, boolean stream) {
+        return toUpstream(op, request, upstreamModel, stream);
+    }
 
     /**
      * Turns a complete 2xx upstream body into the OpenAI response body and its usage.

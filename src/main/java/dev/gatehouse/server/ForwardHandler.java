@@ -4,11 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gatehouse.api.ByteView;
 import dev.gatehouse.api.ErrorCode;
 import dev.gatehouse.api.GatewayException;
-import dev.gatehouse.api.Json;
 import dev.gatehouse.api.Operation;
+import dev.gatehouse.api.RequestJson;
 import dev.gatehouse.api.ResponseTextFilter;
 import dev.gatehouse.api.ResponseTextRewriter;
 import dev.gatehouse.forward.AttemptResult;
@@ -74,11 +73,12 @@ final class ForwardHandler {
     }
 
     private void prepare(RequestContext ctx, Buffer raw) {
-        JsonNode body = parse(raw);
+        RequestJson.Parsed parsed = parse(raw);
+        JsonNode body = parsed.tree();
         String model = RequestValidator.validate(ctx.operation(), body);
         boolean stream = ctx.operation() == Operation.CHAT && body.path("stream").asBoolean(false);
         boolean wantsUsage = stream && body.path("stream_options").path("include_usage").asBoolean(false);
-        ctx.request((ObjectNode) body, model, stream, wantsUsage);
+        ctx.request((ObjectNode) body, pipeline.forwardsBodiesAsReceived() ? parsed.splice() : null, model, stream, wantsUsage);
         Route route = routes.find(model);
         if (route == null) {
             throw new GatewayException(ErrorCode.MODEL_NOT_FOUND,
@@ -87,13 +87,12 @@ final class ForwardHandler {
         ctx.route(route);
     }
 
-    private static JsonNode parse(Buffer raw) {
+    private static RequestJson.Parsed parse(Buffer raw) {
         if (raw.length() == 0) throw GatewayException.invalid("The request body is empty; send a JSON object.", null);
         try {
-            ByteView bytes = ByteView.of(raw);
-            JsonNode node = Json.DOCUMENT.readTree(bytes.array(), bytes.offset(), bytes.length());
-            if (node == null || node.isMissingNode()) throw GatewayException.invalid("The request body is empty; send a JSON object.", null);
-            return node;
+            RequestJson.Parsed parsed = RequestJson.read(raw);
+            if (parsed.tree() == null || parsed.tree().isMissingNode()) throw GatewayException.invalid("The request body is empty; send a JSON object.", null);
+            return parsed;
         } catch (StreamConstraintsException e) {
             throw GatewayException.invalid("The request body is too deeply nested or has a too-long value.", null);
         } catch (JsonProcessingException e) {

@@ -97,7 +97,7 @@ public class PromptScanBenchmark {
 
     private static RequestContext context(byte[] body) throws IOException {
         RequestContext ctx = new RequestContext("bench", null, Operation.CHAT, null);
-        ctx.request((ObjectNode) Json.MAPPER.readTree(body), "m", false, false);
+        ctx.request((ObjectNode) Json.MAPPER.readTree(body), null, "m", false, false);
         return ctx;
     }
 

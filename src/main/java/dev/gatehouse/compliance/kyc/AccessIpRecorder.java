@@ -42,6 +42,10 @@ public final class AccessIpRecorder implements GatewayStage, AutoCloseable {
         timer.scheduleWithFixedDelay(this::flush, flushSeconds, flushSeconds, TimeUnit.SECONDS);
     }
 
+    /** This stage never touches the body. */
+    @Override
+    public boolean editsBodyInPlace() { return false; }
+
     @Override
     public void onHeaders(RequestContext ctx) {
         Caller caller = ctx.caller();

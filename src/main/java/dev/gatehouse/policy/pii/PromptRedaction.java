@@ -42,7 +42,13 @@ public final class PromptRedaction {
         Objects.requireNonNull(kinds, "kinds");
         if (kinds.isEmpty() || ctx.body() == null) return new Redacted(List.of(), RedactionMap.empty());
         Redactor.Session session = r.newSession();
-        PromptTexts.visit(ctx.operation(), ctx.body(), (context, text) -> session.redact(context, text, kinds));
+        // the first changed value makes the request go upstream re-serialised from the redacted
+        // tree, never as the client's bytes; a prompt with nothing to redact keeps them
+        PromptTexts.visit(ctx.operation(), ctx.body(), (context, text) -> {
+            String out = session.redact(context, text, kinds);
+            if (out != text) ctx.rewritableBody();
+            return out;
+        });
         Redacted result = new Redacted(session.findings(), session.map());
         if (restoreInResponse && !result.map().isEmpty()) ctx.addResponseFilter(new PlaceholderRestoration(result.map()));
         return result;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gatehouse.api.BodySplice;
 import dev.gatehouse.api.ByteView;
 import dev.gatehouse.api.ErrorCode;
 import dev.gatehouse.api.GatewayException;
@@ -23,7 +24,8 @@ import java.util.Map;
 
 /**
  * The dialect of OpenAI and of every provider that copied its API (Azure OpenAI, DeepSeek, Qwen,
- * vLLM, ...). Requests pass through with only the model set (unknown fields untouched); responses
+ * vLLM, ...). Requests pass through as the client's bytes with only the model set where no stage
+ * changed them (re-serialised, unknown fields untouched, where one did); responses
  * pass through byte for byte, read once by a streaming parser for their usage. What differs
  * between such providers is data, in {@link Options}: where to send, how to authenticate, and a
  * few known quirks.
@@ -52,7 +54,7 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
                           boolean streamUsage, String maxTokensField, boolean embeddings) {}
 
     private final Options options;
-    private final MultiMap headerTemplate;
+    private final MultiMap headers;
 
     public OpenAiCompatibleAdapter(Options options) {
         this.options = options;
@@ -64,7 +66,7 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
                     ? "Bearer " + options.apiKey() : options.apiKey());
         }
         options.extraHeaders().forEach(h::set);
-        this.headerTemplate = h;
+        this.headers = h.copy(false); // read-only, so every request can share it (Vert.x copies it into each request)
     }
 
     @Override
@@ -74,6 +76,42 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
 
     @Override
     public UpstreamRequest toUpstream(Operation op, ObjectNode request, String upstreamModel, boolean stream) {
+        return toUpstream(op, request, null, upstreamModel, stream);
+    }
+
+    /**
+     * Sends the client's own bytes with only the model replaced when that is all this upstream needs
+     * (and {@code stream_options.include_usage} added when the body has no {@code stream_options});
+     * otherwise sets the fields on the tree and serialises it.
+     */
+    @Override
+    public UpstreamRequest toUpstream(Operation op, ObjectNode request, BodySplice asReceived, String upstreamModel, boolean stream) {
+        Buffer body = asReceived == null ? null : spliced(op, request, asReceived, upstreamModel, stream);
+        if (body == null) body = serialised(op, request, upstreamModel, stream);
+        return new UpstreamRequest(HttpMethod.POST, options.url().url(op, upstreamModel), headers, body);
+    }
+
+    /** The spliced body, or null when this upstream needs more changed than the model and the usage option. */
+    private Buffer spliced(Operation op, ObjectNode request, BodySplice asReceived, String upstreamModel, boolean stream) {
+        boolean addStreamUsage = false;
+        if (op == Operation.CHAT) {
+            JsonNode streamOptions = request.get("stream_options");
+            if (stream && options.streamUsage()) {
+                if (streamOptions == null) addStreamUsage = true;
+                else if (!streamOptions.path("include_usage").asBoolean(false)) return null;
+            } else if (!options.streamUsage() && streamOptions != null) {
+                return null;
+            }
+            if (renamesMaxTokens(request)) return null;
+        }
+        return asReceived.forward(upstreamModel, addStreamUsage);
+    }
+
+    private boolean renamesMaxTokens(ObjectNode request) {
+        return "max_tokens".equals(options.maxTokensField()) && request.has("max_completion_tokens") && !request.has("max_tokens");
+    }
+
+    private Buffer serialised(Operation op, ObjectNode request, String upstreamModel, boolean stream) {
         request.put("model", upstreamModel);
         if (op == Operation.CHAT) {
             if (stream && options.streamUsage()) {
@@ -83,18 +121,13 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
             } else if (!options.streamUsage()) {
                 request.remove("stream_options");
             }
-            if ("max_tokens".equals(options.maxTokensField()) && request.has("max_completion_tokens") && !request.has("max_tokens")) {
-                request.set("max_tokens", request.remove("max_completion_tokens"));
-            }
+            if (renamesMaxTokens(request)) request.set("max_tokens", request.remove("max_completion_tokens"));
         }
-        byte[] body;
         try {
-            body = Json.MAPPER.writeValueAsBytes(request);
+            return Buffer.buffer(Json.MAPPER.writeValueAsBytes(request));
         } catch (IOException e) {
             throw new IllegalStateException("a parsed request always serialises", e);
         }
-        MultiMap headers = MultiMap.caseInsensitiveMultiMap().addAll(headerTemplate);
-        return new UpstreamRequest(HttpMethod.POST, options.url().url(op, upstreamModel), headers, Buffer.buffer(body));
     }
 
     @Override
@@ -107,7 +140,7 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
                 if ("usage".equals(field) && value == JsonToken.START_OBJECT) {
-                    usage = Usage.fromOpenAi(p.readValueAsTree());
+                    usage = Usage.readOpenAi(p);
                 } else if ("error".equals(field) && value == JsonToken.START_OBJECT) {
                     JsonNode error = p.readValueAsTree();
                     throw new GatewayException(ErrorCode.UPSTREAM_ERROR, "the provider reported an error: "

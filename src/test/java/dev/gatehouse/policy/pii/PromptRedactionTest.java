@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.api.Json;
 import dev.gatehouse.api.Operation;
+import dev.gatehouse.api.RequestJson;
 import dev.gatehouse.api.ResponseTextRewriter;
 import dev.gatehouse.config.PolicyConfig.PersonalDataConfig;
 import dev.gatehouse.pipeline.RequestContext;
+import io.vertx.core.buffer.Buffer;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -24,9 +27,17 @@ class PromptRedactionTest {
     private static final Set<PiiKind> ALL = EnumSet.allOf(PiiKind.class);
     private final Redactor redactor = PersonalDataDetectors.from(PersonalDataConfig.DEFAULTS);
 
+    /** A context as the gateway makes it: the tree read from the body's bytes, and the bytes' splice points. */
     private static RequestContext context(Operation op, ObjectNode body) {
+        RequestJson.Parsed parsed;
+        try {
+            parsed = RequestJson.read(Buffer.buffer(body.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         RequestContext ctx = new RequestContext("req-1", null, op, null);
-        ctx.request(body, body.path("model").asText(), false, false);
+        ctx.request((ObjectNode) parsed.tree(), parsed.splice(), body.path("model").asText(), false, false);
+        assertThat(ctx.asReceived()).isNotNull();
         return ctx;
     }
 
@@ -52,6 +63,7 @@ class PromptRedactionTest {
         assertThat(ctx.body().toString()).doesNotContain(ChatBodies.ID, "13912345678", ChatBodies.EMAIL, "6222 0212")
                 .contains(ChatBodies.NOT_PERSONAL);
         assertThat(ctx.responseFilter()).as("no restoration asked").isNull();
+        assertThat(ctx.asReceived()).as("the client's bytes no longer stand for the request").isNull();
     }
 
     @Test
@@ -76,6 +88,7 @@ class PromptRedactionTest {
         assertThat(result.isEmpty()).isTrue();
         assertThat(ctx.body().toString()).isEqualTo(before);
         assertThat(ctx.responseFilter()).isNull();
+        assertThat(ctx.asReceived()).as("nothing changed: the client's bytes may still go upstream").isNotNull();
         assertThat(PromptRedaction.apply(ctx, redactor, Set.of(), true).isEmpty()).isTrue();
     }
 
@@ -146,6 +159,7 @@ class PromptRedactionTest {
         PromptRedaction.apply(ctx, redactor, ALL, true);
 
         assertThat(ctx.body().get("input").toString()).isEqualTo("[\"客户 [PHONE_1] 投诉\",\"无个人信息\",\"[ID_NUMBER_1]\"]");
+        assertThat(ctx.asReceived()).isNull();
     }
 
     @Test

@@ -19,7 +19,7 @@ class ResponseScanTest {
 
     private static RequestContext context() {
         RequestContext ctx = new RequestContext("req-1", null, Operation.CHAT, null);
-        ctx.request(ChatBodies.chat(), "m", true, false);
+        ctx.request(ChatBodies.chat(), null, "m", true, false);
         return ctx;
     }
 

@@ -192,14 +192,15 @@ class OpenAiCompatibleAdapterTest {
     }
 
     @Test
-    void should_give_every_request_its_own_headers() {
+    void should_share_read_only_headers_that_no_request_can_change_for_the_next() {
         ProviderAdapter a = adapter("openai");
         UpstreamRequest first = a.toUpstream(Operation.CHAT, json("{\"messages\":[]}"), "m", false);
 
-        first.headers().set("x-request-id", "one");
+        assertThatThrownBy(() -> first.headers().set("x-request-id", "one")).isInstanceOf(IllegalStateException.class);
         UpstreamRequest second = a.toUpstream(Operation.CHAT, json("{\"messages\":[]}"), "m", false);
 
         assertThat(second.headers().contains("x-request-id")).isFalse();
+        assertThat(second.headers().get("authorization")).isEqualTo("Bearer " + KEY);
     }
 
     // --- fromUpstream ---
