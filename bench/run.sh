@@ -49,9 +49,9 @@ CONTENDERS=(direct nginx portkey gatehouse-routing gatehouse-full gatehouse-full
 with_postgres() { [[ " ${CONTENDERS[*]} " == *" gatehouse-full-pg "* ]]; }
 case $MODE in
   # a JVM on one core needs some 20 s of load before its JIT has compiled the request path
-  full)  WARMUP_S=25; WARMUP_MAX_S=120; WRK_S=15; RATES=(500 2000 5000); RATE_S=10; RATE_ROUNDS=3; RATE_WARM_S=5; STREAM_RATE=500; STREAM_S=10; STREAM_ROUNDS=3; IDLE_STREAMS=10000 ;;
-  quick) WARMUP_S=10; WARMUP_MAX_S=10; WRK_S=4;  RATES=(5000);          RATE_S=3;  RATE_ROUNDS=1; RATE_WARM_S=2; STREAM_RATE=500; STREAM_S=2;  STREAM_ROUNDS=1; IDLE_STREAMS=1000 ;;
-  smoke) WARMUP_S=0;  WARMUP_MAX_S=0; WRK_S=1;  RATES=(200);           RATE_S=1;  RATE_ROUNDS=1; RATE_WARM_S=0.5; STREAM_RATE=100; STREAM_S=1; STREAM_ROUNDS=2; IDLE_STREAMS=50 ;;
+  full)  WARMUP_S=25; WARMUP_MAX_S=120; WRK_S=15; WRK_ROUNDS=3; RATES=(500 2000 5000); RATE_S=10; RATE_ROUNDS=3; RATE_WARM_S=5; STREAM_RATE=500; STREAM_S=10; STREAM_ROUNDS=3; IDLE_STREAMS=10000 ;;
+  quick) WARMUP_S=10; WARMUP_MAX_S=10; WRK_S=4;  WRK_ROUNDS=1; RATES=(5000);          RATE_S=3;  RATE_ROUNDS=1; RATE_WARM_S=2; STREAM_RATE=500; STREAM_S=2;  STREAM_ROUNDS=1; IDLE_STREAMS=1000 ;;
+  smoke) WARMUP_S=0;  WARMUP_MAX_S=0; WRK_S=1;  WRK_ROUNDS=1; RATES=(200);           RATE_S=1;  RATE_ROUNDS=1; RATE_WARM_S=0.5; STREAM_RATE=100; STREAM_S=1; STREAM_ROUNDS=2; IDLE_STREAMS=50 ;;
   soak)  WARMUP_S=25; WARMUP_MAX_S=120; RATE_WARM_S=5; SOAK_S=${SOAK_S:-600}; SOAK_RATE=${SOAK_RATE:-2000}; SOAK_SLICE_S=30 ;;
 esac
 connections_for() { case $1 in 500) echo 64 ;; 2000) echo 256 ;; 5000) echo 1000 ;; *) echo 64 ;; esac; }
@@ -234,7 +234,7 @@ write_meta() {
     echo "controls_routing=key authentication (always on; it cannot be turned off); no policy pack, no metering, limits or audit"
     with_postgres && echo "controls_full_pg=the same controls as gatehouse-full, its store in PostgreSQL $PG_VERSION (Debian's server, default settings, a fresh cluster on 127.0.0.1 pinned to the contender's core with Gatehouse); its CPU figures include PostgreSQL's processes, its peak RSS is Gatehouse's alone"
     echo "load=after a wrk warm-up of every contender until its throughput is steady (${WARMUP_SLICE_S}-s slices until two in a row are within 5 % of each other, at least ${WARMUP_S} s, at most ${WARMUP_MAX_S} s; Gatehouse's JIT on its one core needs the longest); contenders interleaved round-robin within each measurement; every stream figure is the median of ${STREAM_ROUNDS} such interleaved round(s)"
-    echo "wrk_load=\`wrk -t1 -c$WRK_CONNECTIONS -d${WRK_S}s\` with bench/wrk-post.lua (POST, keep-alive)."
+    echo "wrk_load=\`wrk -t1 -c$WRK_CONNECTIONS -d${WRK_S}s\` with bench/wrk-post.lua (POST, keep-alive); every throughput figure the median of ${WRK_ROUNDS} interleaved round(s)."
     echo "rate_load=bench/loadgen \`rate\`: constant rate for ${RATE_S} s after ${RATE_WARM_S} s unrecorded, Vert.x client, HdrHistogram; every figure the median of ${RATE_ROUNDS} interleaved round(s); connections: $(for r in "${RATES[@]}"; do printf '%s req/s -> %s, ' "$r" "$(connections_for "$r")"; done | sed 's/, $//')."
     echo "stream_load=stream requests (\`\"stream\": true\`) at a constant ${STREAM_RATE} req/s for ${STREAM_S} s; TTFB = first body byte after the intended start."
     echo "idle_load=one Gatehouse with long idle/total timeouts; an upstream that sends one chunk and then stays silent ($IDLE_UPSTREAM_PORTS ports, one provider each, so that no provider's pool (max_connections, 1,024 by default) is the limit); streams opened at 2,000/s, RSS read 3 s after the last first chunk. \`ulimit -n\` $(ulimit -n)."
@@ -331,12 +331,16 @@ main() {
     [ "$WARMUP_S" -gt 0 ] || break
     warm_up "$c"
   done
-  for c in "${CONTENDERS[@]}"; do
-    line=$(run_wrk "$c" "$WRK_S"); log "wrk $c: $line"; record wrk "$c" "$line"
+  # throughput in WRK_ROUNDS interleaved rounds, each figure the median: one 15-s wrk run of the
+  # same build moved by 10-20 % between full runs, more than the gains being measured
+  local round
+  for round in $(seq 1 "$WRK_ROUNDS"); do
+    for c in "${CONTENDERS[@]}"; do
+      line=$(run_wrk "$c" "$WRK_S"); log "wrk $c (round $round/$WRK_ROUNDS): $line"; record wrk "$c" "$line"
+    done
   done
   # fixed rates in RATE_ROUNDS interleaved rounds, each figure the median (a single run's p99 at
   # 5,000 req/s swings by several milliseconds on this shared machine, more than the 1 ms target)
-  local round
   for round in $(seq 1 "$RATE_ROUNDS"); do
     for rate in "${RATES[@]}"; do
       for c in "${CONTENDERS[@]}"; do
