@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Gatehouse against itself: several variants with every control on, each a set of JVM options and
+# optionally its own store URL, started side by side on the contender's core (only one is loaded at
+# a time), warmed alike and measured in interleaved rounds, so that the machine's drift hits all.
+# Per round and variant: wrk's closed-loop throughput (10 s, -t1 -c64), then the load generator at a
+# fixed rate (10 s after 5 s unrecorded, 1,000 connections): p50/p99/p99.9, the young collections'
+# pauses during both (from -Xlog:gc), and the process's peak RSS so far. A direct run to the upstream
+# opens each round. At the end, the mean bytes that survived one young collection (age 1).
+#
+#   VARIANTS='JAVA_OPTS;JAVA_OPTS...' ./bench/variants.sh [ROUNDS (3)] [RATE (5000)]
+#   env: STORE_URL_<i> the store of variant i (@DATA@ is replaced by its data directory), WARM_S (45)
+# e.g. VARIANTS='-XX:+UseSerialGC;-XX:+UseSerialGC' STORE_URL_1='jdbc:h2:file:@DATA@/db;WRITE_DELAY=500' ./bench/variants.sh
+set -euo pipefail
+BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(dirname "$BENCH")"
+CACHE="$BENCH/.cache"
+ROUNDS=${1:-3}
+RATE=${2:-5000}
+[ -n "${VARIANTS:-}" ] || { sed -n '2,12p' "$0"; exit 2; }
+. "$BENCH/lib/common.sh"
+. "$BENCH/lib/contenders.sh"
+WORK=$(mktemp -d /tmp/gatehouse-variants.XXXXXX)
+trap 'stop_all; rm -rf "$WORK"' EXIT
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+PORT_UPSTREAM=${BENCH_PORT_BASE:-18800}
+GATEHOUSE_KEY=sk-gatehouse-bench-0123456789
+CPU_LOAD=0; CPU_CONTENDER=1
+[ -f "$ROOT/target/gatehouse.jar" ] || (cd "$ROOT" && ./mvnw -q -B -DskipTests package)
+LG=$BENCH/loadgen
+[ -f "$LG/target/classpath.txt" ] || (cd "$ROOT" && ./mvnw -q -B -f bench/loadgen/pom.xml package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt)
+LOADGEN_CP="$LG/target/classes:$(cat "$LG/target/classpath.txt")"
+loadgen() { taskset -c "$CPU_LOAD" "$JAVA_HOME/bin/java" -XX:+UseParallelGC -Xms256m -cp "$LOADGEN_CP" dev.gatehouse.bench.loadgen.Main "$@"; }
+fields() { echo "$1" | tr ' ' '\n' | grep -E "^($2)=" | paste -sd' ' -; }
+
+start_upstream
+IFS=';' read -r -a VS <<<"$VARIANTS"
+timeouts="{connect_ms: 2000, first_byte_ms: 30000, idle_ms: 30000, total_ms: 60000}"
+for i in "${!VS[@]}"; do
+  store_var="STORE_URL_$i"; store=${!store_var:-}
+  GH_STORE_URL=${store//@DATA@/$WORK/v$i-data} gatehouse_config "$WORK/v$i.yaml" "$PORT_UPSTREAM" "$timeouts" "${FULL_CONTROLS[@]}"
+  GATEHOUSE_JAVA_OPTS="${VS[$i]} -Xlog:gc,gc+age=trace:file=$WORK/gc$i.log" start_gatehouse "v$i" $((PORT_UPSTREAM + 1 + i)) "$WORK/v$i.yaml"
+done
+H="authorization: Bearer $GATEHOUSE_KEY"
+url() { echo "http://127.0.0.1:$((PORT_UPSTREAM + 1 + $1))/v1/chat/completions"; }
+wrk_at() { BENCH_BODY=$BENCH/payloads/request.json BENCH_HEADERS="$H" taskset -c "$CPU_LOAD" wrk -t1 -c64 -d"$2s" -s "$BENCH/wrk-post.lua" "$1" | grep '^BENCH'; }
+# the young collections logged after line FROM of a gc log: count, mean and longest pause
+pauses() {
+  tail -n +"$(($2 + 1))" "$1" | grep 'Pause Young' | sed -E 's/.* ([0-9.]+)ms$/\1/' |
+    awk '{ n++; s += $1; if ($1 > m) m = $1 } END { printf "young=%d pause_avg_ms=%.1f pause_max_ms=%.1f", n, n ? s / n : 0, m }'
+}
+for i in "${!VS[@]}"; do log "warm-up v$i: ${WARM_S:-45} s"; wrk_at "$(url "$i")" "${WARM_S:-45}" >/dev/null; done
+for r in $(seq 1 "$ROUNDS"); do
+  line=$(loadgen rate --url "http://127.0.0.1:$PORT_UPSTREAM/v1/chat/completions" --body "$BENCH/payloads/request.json" \
+    --rate "$RATE" --duration 10 --warmup 5 --connections 1000 --header "authorization: Bearer sk-upstream" 2>/dev/null)
+  echo "round $r direct: $(fields "$line" 'p50_us|p99_us|p999_us')"
+  for i in "${!VS[@]}"; do
+    from=$(wc -l <"$WORK/gc$i.log")
+    w=$(wrk_at "$(url "$i")" 10)
+    line=$(loadgen rate --url "$(url "$i")" --body "$BENCH/payloads/request.json" --rate "$RATE" --duration 10 --warmup 5 \
+      --connections 1000 --header "$H" 2>/dev/null)
+    pid_var="PID_v$i"
+    echo "round $r v$i: $(fields "$w" rps) $(fields "$line" 'p50_us|p99_us|p999_us|errors') $(pauses "$WORK/gc$i.log" "$from") peak_rss_mib=$(awk '/VmHWM/ { printf "%d", $2 / 1024 }' "/proc/${!pid_var}/status")"
+  done
+done
+for i in "${!VS[@]}"; do
+  store_var="STORE_URL_$i"; store=${!store_var:-}
+  echo "v$i: ${VS[$i]}${store:+ store=$store}" \
+    "age1_bytes_mean=$(grep 'age *1:' "$WORK/gc$i.log" | awk '{ s += $(NF - 3) } END { printf "%d", NR ? s / NR : 0 }')" \
+    "full_collections=$(grep -c 'Pause Full' "$WORK/gc$i.log" || true)"
+done
