@@ -18,17 +18,20 @@ class DatabaseH2SettingsTest {
     Path dir;
 
     @Test
-    void should_write_a_file_database_within_the_short_write_delay() throws SQLException {
+    void should_open_a_file_database_with_the_short_write_delay_and_the_small_cache() throws SQLException {
         try (Database db = Database.open(new StoreConfig("jdbc:h2:file:" + dir.resolve("db"), "sa", null, 2))) {
             assertThat(setting(db, "WRITE_DELAY")).isEqualTo(Integer.toString(Database.H2_WRITE_DELAY_MS));
+            // the cache H2 actually has, in MB (16 unless told otherwise)
+            assertThat(setting(db, "info.CACHE_MAX_SIZE")).isEqualTo(Integer.toString(Database.H2_CACHE_SIZE_KB / 1024));
             assertThat(setting(db, "MODE")).isEqualTo("PostgreSQL");
         }
     }
 
     @Test
-    void should_keep_the_write_delay_a_user_put_in_the_url() throws SQLException {
-        try (Database db = Database.open(new StoreConfig("jdbc:h2:file:" + dir.resolve("db") + ";write_delay=200", "sa", null, 2))) {
+    void should_keep_the_write_delay_and_cache_size_a_user_put_in_the_url() throws SQLException {
+        try (Database db = Database.open(new StoreConfig("jdbc:h2:file:" + dir.resolve("db") + ";write_delay=200;Cache_Size=32768", "sa", null, 2))) {
             assertThat(setting(db, "WRITE_DELAY")).isEqualTo("200");
+            assertThat(setting(db, "info.CACHE_MAX_SIZE")).isEqualTo("32");
         }
     }
 
