@@ -102,44 +102,10 @@ ensure_tools() {
   [ "$MODE" = soak ] || ! with_postgres || pg_bin >/dev/null || die "PostgreSQL's server is still missing"
 }
 
-find_jdk() {
-  local d
-  for d in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*; do
-    [ -n "$d" ] && [ -x "$d/bin/javac" ] || continue
-    if [ "$("$d/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}' | cut -d. -f1)" -ge 21 ]; then
-      echo "$d"; return
-    fi
-  done
-  die "needs a JDK 21 or newer"
-}
-
-build() {
-  export JAVA_HOME; JAVA_HOME=$(find_jdk)
-  export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
-  local jar=$ROOT/target/gatehouse.jar
-  if [ -n "${BENCH_GATEHOUSE_CP:-}" ]; then
-    log "running Gatehouse from the classpath in BENCH_GATEHOUSE_CP"
-  elif [ ! -f "$jar" ] || [ -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$jar" -print -quit)" ]; then
-    log "building the gateway jar"
-    (cd "$ROOT" && ./mvnw -q -B -DskipTests package) >&2 || die "gateway build failed"
-  fi
-  local lg=$BENCH/loadgen
-  if [ ! -f "$lg/target/classpath.txt" ] || [ -n "$(find "$lg/src" "$lg/pom.xml" -newer "$lg/target/classpath.txt" -print -quit)" ]; then
-    log "building the load generator"
-    (cd "$ROOT" && ./mvnw -q -B -f bench/loadgen/pom.xml package dependency:build-classpath \
-        -Dmdep.outputFile=target/classpath.txt) >&2 || die "load generator build failed"
-    touch "$lg/target/classpath.txt"
-  fi
-  LOADGEN_CP="$lg/target/classes:$(cat "$lg/target/classpath.txt")"
-}
-
+# shellcheck source=lib/build.sh
+. "$BENCH/lib/build.sh"
 # smoke runs are too short for the JIT's top tier to pay for itself; start-up time dominates there
-LOADGEN_JAVA_OPTS="-XX:+UseParallelGC -Xms256m"
 [ "$MODE" = smoke ] && LOADGEN_JAVA_OPTS="$LOADGEN_JAVA_OPTS -XX:TieredStopAtLevel=1 -Xshare:auto"
-loadgen() {
-  # shellcheck disable=SC2086
-  taskset -c "$CPU_LOAD" "$JAVA_HOME/bin/java" $LOADGEN_JAVA_OPTS -cp "$LOADGEN_CP" dev.gatehouse.bench.loadgen.Main "$@"
-}
 
 # ---- measurements -------------------------------------------------------------------------------
 declare -A CPU_TICKS REQS

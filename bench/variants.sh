@@ -19,18 +19,13 @@ RATE=${2:-5000}
 [ -n "${VARIANTS:-}" ] || { sed -n '2,12p' "$0"; exit 2; }
 . "$BENCH/lib/common.sh"
 . "$BENCH/lib/contenders.sh"
+. "$BENCH/lib/build.sh"
 WORK=$(mktemp -d /tmp/gatehouse-variants.XXXXXX)
 trap 'stop_all; rm -rf "$WORK"' EXIT
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 PORT_UPSTREAM=${BENCH_PORT_BASE:-18800}
 GATEHOUSE_KEY=sk-gatehouse-bench-0123456789
 CPU_LOAD=0; CPU_CONTENDER=1
-[ -f "$ROOT/target/gatehouse.jar" ] || (cd "$ROOT" && ./mvnw -q -B -DskipTests package)
-LG=$BENCH/loadgen
-[ -f "$LG/target/classpath.txt" ] || (cd "$ROOT" && ./mvnw -q -B -f bench/loadgen/pom.xml package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt)
-LOADGEN_CP="$LG/target/classes:$(cat "$LG/target/classpath.txt")"
-loadgen() { taskset -c "$CPU_LOAD" "$JAVA_HOME/bin/java" -XX:+UseParallelGC -Xms256m -cp "$LOADGEN_CP" dev.gatehouse.bench.loadgen.Main "$@"; }
+build
 fields() { echo "$1" | tr ' ' '\n' | grep -E "^($2)=" | paste -sd' ' -; }
 
 start_upstream

@@ -103,7 +103,7 @@ public final class Database implements AutoCloseable {
      * default is 500). Under load the unwritten pages of the ledger and the audit log are what
      * survives the collector's young collections: at 50 ms half as many bytes survive, the heap's
      * peak falls by some 40 % and the young pauses by some 15 % (docs/benchmarks/NOTES.md, "H2's
-     * write delay"); a crash also loses less.
+     * write delay and page cache"); a crash also loses less.
      */
     static final int H2_WRITE_DELAY_MS = 50;
 
@@ -112,16 +112,15 @@ public final class Database implements AutoCloseable {
      * to the end of time-ordered B-trees and need few cached pages; every cached page is an object
      * graph the collector copies between survivor spaces until it is promoted. At 4 MB the young
      * pauses fall by a third and the heap's peak by some 40 % under load at the same throughput
-     * (docs/benchmarks/NOTES.md, "H2's write delay"). Report queries over long periods read more
-     * pages from the file (which the OS caches); a URL can set its own CACHE_SIZE.
+     * (docs/benchmarks/NOTES.md, "H2's write delay and page cache"). Report queries over long
+     * periods read more pages from the file (which the OS caches); a URL can set its own CACHE_SIZE.
      */
     static final int H2_CACHE_SIZE_KB = 4096;
 
     /**
-     * H2 in PostgreSQL mode, lower-case identifiers like PostgreSQL, and a file that closes cleanly
-     * writes its changes within {@link #H2_WRITE_DELAY_MS} and caches {@link #H2_CACHE_SIZE_KB} of pages
-     * (unless the URL sets its own delay or cache size).
-     * A URL that sets MODE is taken as it is.
+     * H2 in PostgreSQL mode, lower-case identifiers like PostgreSQL, and a file that closes cleanly,
+     * writes its changes within {@link #H2_WRITE_DELAY_MS} and caches {@link #H2_CACHE_SIZE_KB} of
+     * pages (unless the URL sets its own delay or cache size). A URL that sets MODE is taken as it is.
      */
     static String h2Url(String url) {
         String extra = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
