@@ -11,6 +11,7 @@ import dev.gatehouse.config.GatewayConfig;
 import dev.gatehouse.server.Gateway;
 import dev.gatehouse.server.Subsystems;
 import dev.gatehouse.simulator.ProviderSimulator;
+import dev.gatehouse.testkit.TempDirs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +20,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -67,7 +67,7 @@ final class AdminRig implements AutoCloseable {
     Path dataDir() { return dataDir; }
 
     static AdminRig h2(ProviderSimulator sim) throws Exception {
-        return start(sim, "jdbc:h2:mem:admin-" + System.nanoTime(), "sa", Files.createTempDirectory("admin-rig"));
+        return start(sim, "jdbc:h2:mem:admin-" + System.nanoTime(), "sa", TempDirs.create("admin-rig"));
     }
 
     static AdminRig start(ProviderSimulator sim, String jdbcUrl, String user, Path dataDir) throws Exception {

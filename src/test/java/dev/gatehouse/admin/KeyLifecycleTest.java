@@ -4,13 +4,13 @@ import dev.gatehouse.accounts.Role;
 import dev.gatehouse.simulator.ProviderSimulator;
 import dev.gatehouse.simulator.SimulatorOptions;
 import dev.gatehouse.store.StoreFixtures;
+import dev.gatehouse.testkit.TempDirs;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
@@ -41,8 +41,8 @@ class KeyLifecycleTest {
     void should_create_use_scope_expire_revoke_and_suspend_keys_through_the_admin_api(String store) throws Exception {
         String url = store.equals("h2") ? "jdbc:h2:mem:lifecycle-" + System.nanoTime() : StoreFixtures.postgresUrl();
         String user = store.equals("h2") ? "sa" : "postgres";
-        try (AdminRig one = AdminRig.start(sim, url, user, Files.createTempDirectory("lifecycle-1"));
-             AdminRig two = AdminRig.start(sim, url, user, Files.createTempDirectory("lifecycle-2"))) {
+        try (AdminRig one = AdminRig.start(sim, url, user, TempDirs.create("lifecycle-1"));
+             AdminRig two = AdminRig.start(sim, url, user, TempDirs.create("lifecycle-2"))) {
             String owner = one.adminKey(null, Role.OWNER);
             String cus = one.post("/customers", owner, "{\"name\":\"Lifecycle\",\"kind\":\"individual\",\"country\":\"GB\"}").json().path("id").asText();
             String prj = one.post("/customers/" + cus + "/projects", owner, "{\"name\":\"app\"}").json().path("id").asText();

@@ -8,12 +8,12 @@ import dev.gatehouse.reports.ReportWorld;
 import dev.gatehouse.reports.Reports;
 import dev.gatehouse.simulator.ProviderSimulator;
 import dev.gatehouse.simulator.SimulatorOptions;
+import dev.gatehouse.testkit.TempDirs;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -32,7 +32,7 @@ class ReportsAdminApiTest {
         vertx = Vertx.vertx();
         ProviderSimulator sim = ProviderSimulator.start(vertx, SimulatorOptions.defaults()).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         rig = AdminRig.h2(sim);
-        Path dir = Files.createTempDirectory("reports-api");
+        Path dir = TempDirs.create("reports-api");
         ids = ReportWorld.seed(rig.s().db(), dir);
         compliance = rig.adminKey(null, Role.COMPLIANCE);
     }

@@ -1,10 +1,8 @@
 package dev.gatehouse.audit;
 
 import dev.gatehouse.store.Database;
+import dev.gatehouse.testkit.TempDirs;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -16,11 +14,7 @@ public final class TestAudit {
 
     public static synchronized Path keyFile() {
         if (keyFile == null) {
-            try {
-                keyFile = Files.createTempDirectory("gatehouse-audit").resolve("audit.key");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            keyFile = TempDirs.create("gatehouse-audit").resolve("audit.key");
             AuditKey.loadOrCreate(keyFile);
         }
         return keyFile;

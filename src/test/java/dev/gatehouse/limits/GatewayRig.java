@@ -11,6 +11,7 @@ import dev.gatehouse.server.Gateway;
 import dev.gatehouse.simulator.ProviderSimulator;
 import dev.gatehouse.store.Blocking;
 import dev.gatehouse.store.Database;
+import dev.gatehouse.testkit.TempDirs;
 import io.vertx.core.Future;
 
 import java.io.IOException;
@@ -53,7 +54,7 @@ final class GatewayRig implements AutoCloseable {
                     deployments: [{provider: openai, model: fault-500}]
                 """.formatted(KEY, sim.port());
         GatewayConfig config = new ConfigLoader(name -> null).parse(yaml, "limits-test")
-                .withData("jdbc:h2:mem:limits-rig-" + System.nanoTime(), java.nio.file.Files.createTempDirectory("limits-rig").toString());
+                .withData("jdbc:h2:mem:limits-rig-" + System.nanoTime(), TempDirs.create("limits-rig").toString());
         return new GatewayRig(Gateway.start(config, stages).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
     }
 

@@ -18,6 +18,7 @@ import dev.gatehouse.simulator.ProviderSimulator;
 import dev.gatehouse.simulator.RecordedRequest;
 import dev.gatehouse.simulator.SimulatorOptions;
 import dev.gatehouse.testkit.GatewayHarness;
+import dev.gatehouse.testkit.TempDirs;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,7 +58,7 @@ class PolicyOnGatewayTest {
     static void start() throws Exception {
         vertx = Vertx.vertx();
         sim = ProviderSimulator.start(vertx, SimulatorOptions.defaults()).await();
-        Path dir = Files.createTempDirectory("policy-it");
+        Path dir = TempDirs.create("policy-it");
         configFile = dir.resolve("gatehouse.yaml");
         writeConfig("");
         var config = ConfigLoader.fromSystemEnvironment().load(configFile).withPort(0)

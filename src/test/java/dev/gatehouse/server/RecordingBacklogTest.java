@@ -10,6 +10,7 @@ import dev.gatehouse.metering.UsageRecord;
 import dev.gatehouse.simulator.ProviderSimulator;
 import dev.gatehouse.simulator.SimulatorOptions;
 import dev.gatehouse.testkit.GatewayHarness;
+import dev.gatehouse.testkit.TempDirs;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
@@ -53,7 +54,7 @@ class RecordingBacklogTest {
     static void start() throws Exception {
         vertx = Vertx.vertx();
         sim = ProviderSimulator.start(vertx, SimulatorOptions.defaults()).await();
-        Path dir = Files.createTempDirectory("backlog-it");
+        Path dir = TempDirs.create("backlog-it");
         Path configFile = dir.resolve("gatehouse.yaml");
         Files.writeString(configFile, """
                 server: {host: 127.0.0.1, port: 0, event_loops: 1}

@@ -4,6 +4,7 @@ import dev.gatehouse.config.ConfigException;
 import dev.gatehouse.config.ConfigLoader;
 import dev.gatehouse.simulator.ProviderSimulator;
 import dev.gatehouse.simulator.SimulatorOptions;
+import dev.gatehouse.testkit.TempDirs;
 import io.vertx.core.Vertx;
 import io.vertx.core.transport.Transport;
 import org.junit.jupiter.api.AfterAll;
@@ -105,7 +106,7 @@ class TransportTest {
     }
 
     private static Gateway start(String transport) throws Exception {
-        Path dir = Files.createTempDirectory("transport-it");
+        Path dir = TempDirs.create("transport-it");
         Path configFile = dir.resolve("gatehouse.yaml");
         Files.writeString(configFile, """
                 server: {host: 127.0.0.1, port: 0, event_loops: 1, transport: %s}

@@ -90,7 +90,7 @@ public final class GatewayHarness implements BeforeAllCallback, AfterAllCallback
             default -> System.getenv(name);
         });
         // each harness has its own in-memory store and data folder: nothing lands in the project's ./data
-        dataDir = java.nio.file.Files.createTempDirectory("gatehouse-it");
+        dataDir = TempDirs.create("gatehouse-it");
         GatewayConfig config = loader.parse(configText(), configName).withPort(0)
                 .withData("jdbc:h2:mem:it-" + System.nanoTime(), dataDir.toString());
         gateway = Gateway.start(config, extraStages).await();

@@ -22,6 +22,7 @@ import dev.gatehouse.server.Subsystems;
 import dev.gatehouse.testkit.GatewayHarness;
 import dev.gatehouse.simulator.ProviderSimulator;
 import dev.gatehouse.simulator.SimulatorOptions;
+import dev.gatehouse.testkit.TempDirs;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +32,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -79,7 +79,7 @@ class GatewayComplianceTest {
                   gpt-4o:
                     deployments: [{provider: openai, model: gpt-4o}]
                 """.formatted(sim.port()) + extra;
-        Path data = Files.createTempDirectory("kyc-gw");
+        Path data = TempDirs.create("kyc-gw");
         GatewayConfig config = new ConfigLoader(name -> null).parse(yaml, "kyc-test")
                 .withData("jdbc:h2:mem:kycgw-" + System.nanoTime(), data.toString());
         return new Running(Gateway.start(config).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS), data);

@@ -12,6 +12,7 @@ import dev.gatehouse.server.Gateway;
 import dev.gatehouse.server.Subsystems;
 import dev.gatehouse.simulator.ProviderSimulator;
 import dev.gatehouse.simulator.SimulatorOptions;
+import dev.gatehouse.testkit.TempDirs;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +22,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,7 +66,7 @@ class SuspensionOnGatewayTest {
                 policy: {packs: []}
                 """.formatted(sim.port());
         GatewayConfig config = new ConfigLoader(name -> null).parse(yaml, "kyc-test")
-                .withData("jdbc:h2:mem:kyc-" + System.nanoTime(), Files.createTempDirectory("kyc").toString());
+                .withData("jdbc:h2:mem:kyc-" + System.nanoTime(), TempDirs.create("kyc").toString());
         return Gateway.start(config).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
     }
 
