@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * byte, idle between chunks, total), reads a complete body or relays a stream, and ends with an
  * {@link AttemptResult} or an {@link AttemptException}. Runs on the client request's event loop.
  */
-final class UpstreamAttempt implements StreamRelay.Listener {
+final class UpstreamAttempt extends AttemptDeadlines.Entry implements StreamRelay.Listener {
     private static final int MAX_ERROR_BODY = 64 * 1024;
 
     private final Vertx vertx;
@@ -44,8 +44,8 @@ final class UpstreamAttempt implements StreamRelay.Listener {
 
     private HttpClientRequest request;
     private StreamRelay relay;
-    /** One timer per attempt, always set to the nearest deadline, rather than a timer per timeout. */
-    private long watchdog = -1;
+    /** Watches this attempt's nearest deadline; set when it starts. */
+    private AttemptDeadlines deadlines;
     private long startNanos;
     private long headersNanos;
     private long lastActivity;
@@ -74,7 +74,8 @@ final class UpstreamAttempt implements StreamRelay.Listener {
                 .setHeaders(up.headers())
                 .setConnectTimeout(timeouts.connectMs());
         startNanos = System.nanoTime();
-        watchdog = vertx.setTimer(Math.min(timeouts.totalMs(), timeouts.firstByteMs()), this::watch);
+        deadlines = AttemptDeadlines.current();
+        deadlines.join(vertx, this, startNanos + TimeUnit.MILLISECONDS.toNanos(Math.min(timeouts.totalMs(), timeouts.firstByteMs())));
         client.request(options).onComplete(ar -> {
             if (done) {
                 if (ar.succeeded()) ar.result().reset();
@@ -98,7 +99,7 @@ final class UpstreamAttempt implements StreamRelay.Listener {
     void cancel() {
         if (done) return;
         done = true;
-        cancelTimers();
+        stopWatching();
         if (request != null) request.reset();
         promise.tryFail(ClientGoneException.INSTANCE);
     }
@@ -180,6 +181,7 @@ final class UpstreamAttempt implements StreamRelay.Listener {
     }
 
     private void timedOut(String what) {
+        stopWatching(); // a stream's error event takes a moment to end it: no second timeout meanwhile
         if (done) return;
         GatewayException error = new GatewayException(ErrorCode.UPSTREAM_TIMEOUT,
                 "the provider did not answer in time: " + what);
@@ -190,32 +192,34 @@ final class UpstreamAttempt implements StreamRelay.Listener {
         }
     }
 
-    /** Fires at the nearest deadline: times the attempt out, or re-arms for the next deadline. */
-    private void watch(long timerId) {
-        if (done) return;
-        long now = System.nanoTime();
+    /** At or after the nearest deadline: times the attempt out, or says when the next one is. */
+    @Override
+    long due(long now) {
+        if (done) {
+            stopWatching();
+            return now;
+        }
         long total = startNanos + TimeUnit.MILLISECONDS.toNanos(timeouts.totalMs());
         if (now - total >= 0) {
             timedOut("the whole exchange took over " + timeouts.totalMs() + " ms");
-            return;
+            return now;
         }
         long next;
         if (headersNanos == 0) {
             next = startNanos + TimeUnit.MILLISECONDS.toNanos(timeouts.firstByteMs());
             if (now - next >= 0) {
                 timedOut("no response within " + timeouts.firstByteMs() + " ms");
-                return;
+                return now;
             }
         } else {
             // a paused upstream (the client reads slowly) is not an idle upstream
             next = (paused ? now : lastActivity) + TimeUnit.MILLISECONDS.toNanos(timeouts.idleMs());
             if (now - next >= 0) {
                 timedOut("no data for " + timeouts.idleMs() + " ms");
-                return;
+                return now;
             }
         }
-        long wait = Math.min(next, total) - now;
-        watchdog = vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait + 999_999)), this::watch);
+        return next - total < 0 ? next : total;
     }
 
     private void touch() { lastActivity = System.nanoTime(); }
@@ -223,20 +227,20 @@ final class UpstreamAttempt implements StreamRelay.Listener {
     private void succeed(AttemptResult result) {
         if (done) return;
         done = true;
-        cancelTimers();
+        stopWatching();
         promise.tryComplete(result);
     }
 
     private void fail(AttemptFailure failure) {
         if (done) return;
         done = true;
-        cancelTimers();
+        stopWatching();
         if (request != null) request.reset(); // the connection may hold a half-read response: never reuse it
         promise.tryFail(new AttemptException(failure));
     }
 
-    private void cancelTimers() {
-        vertx.cancelTimer(watchdog);
+    private void stopWatching() {
+        if (deadlines != null) deadlines.leave(this);
     }
 
     private static AttemptFailure classify(int status, GatewayException error) {
