@@ -118,8 +118,7 @@ final class UpstreamAttempt extends AttemptDeadlines.Entry implements StreamRela
                     fail(classify(status, adapter.mapError(status, response.headers(), body))));
             return;
         }
-        String type = response.getHeader(HttpHeaders.CONTENT_TYPE);
-        if (ctx.stream() && type != null && type.regionMatches(true, 0, "text/event-stream", 0, 17)) {
+        if (ctx.stream() && isEventStream(response.getHeader(HttpHeaders.CONTENT_TYPE))) {
             // The stream ends (and is metered in beforeFinish) before this attempt completes: say now who serves it.
             ctx.servedBy(deployment);
             relay = new StreamRelay(ctx, response, adapter.newStreamTranslator(deployment.upstreamModel()), this);
@@ -220,6 +219,10 @@ final class UpstreamAttempt extends AttemptDeadlines.Entry implements StreamRela
             }
         }
         return next - total < 0 ? next : total;
+    }
+
+    private static boolean isEventStream(String contentType) {
+        return contentType != null && contentType.regionMatches(true, 0, "text/event-stream", 0, 17);
     }
 
     private void touch() { lastActivity = System.nanoTime(); }

@@ -15,7 +15,8 @@ final class Responses {
 
     static void json(HttpServerResponse response, int status, Buffer body) {
         if (response.ended() || response.headWritten()) return;
-        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(body);
+        if (status != 200) response.setStatusCode(status); // 200 is the default; setting it looks the status up again
+        response.putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(body);
     }
 
     /** The single edge where a {@link GatewayException} becomes an HTTP response. */
