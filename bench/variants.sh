@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Gatehouse against itself: several variants with every control on, each a set of JVM options and
-# optionally its own store URL, started side by side on the contender's core (only one is loaded at
+# Gatehouse against itself: several variants with every control on (or routing only), each a set of
+# JVM options and optionally its own store URL or jar, started side by side on the contender's core (only one is loaded at
 # a time), warmed alike and measured in interleaved rounds, so that the machine's drift hits all.
 # Per round and variant: wrk's closed-loop throughput (10 s, -t1 -c64), then the load generator at a
 # fixed rate (10 s after 5 s unrecorded, 1,000 connections): p50/p99/p99.9, the young collections'
@@ -8,8 +8,11 @@
 # opens each round. At the end, the mean bytes that survived one young collection (age 1).
 #
 #   VARIANTS='JAVA_OPTS;JAVA_OPTS...' ./bench/variants.sh [ROUNDS (3)] [RATE (5000)]
-#   env: STORE_URL_<i> the store of variant i (@DATA@ is replaced by its data directory), WARM_S (45)
+#   env: STORE_URL_<i> the store of variant i (@DATA@ is replaced by its data directory), JAR_<i> its
+#        jar (a build before a change, say; default target/gatehouse.jar), CONTROLS (full or routing),
+#        WARM_S (45)
 # e.g. VARIANTS='-XX:+UseSerialGC;-XX:+UseSerialGC' STORE_URL_1='jdbc:h2:file:@DATA@/db;WRITE_DELAY=500' ./bench/variants.sh
+#      VARIANTS='-XX:+UseSerialGC;-XX:+UseSerialGC' JAR_0=/tmp/before.jar CONTROLS=routing ./bench/variants.sh
 set -euo pipefail
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$BENCH")"
@@ -30,11 +33,18 @@ fields() { echo "$1" | tr ' ' '\n' | grep -E "^($2)=" | paste -sd' ' -; }
 
 start_upstream
 IFS=';' read -r -a VS <<<"$VARIANTS"
+case ${CONTROLS:-full} in
+  full) CONTROL_SET=("${FULL_CONTROLS[@]}") ;;
+  routing) CONTROL_SET=("${ROUTING_CONTROLS[@]}") ;;
+  *) die "CONTROLS: full or routing" ;;
+esac
 timeouts="{connect_ms: 2000, first_byte_ms: 30000, idle_ms: 30000, total_ms: 60000}"
 for i in "${!VS[@]}"; do
   store_var="STORE_URL_$i"; store=${!store_var:-}
-  GH_STORE_URL=${store//@DATA@/$WORK/v$i-data} gatehouse_config "$WORK/v$i.yaml" "$PORT_UPSTREAM" "$timeouts" "${FULL_CONTROLS[@]}"
-  GATEHOUSE_JAVA_OPTS="${VS[$i]} -Xlog:gc,gc+age=trace:file=$WORK/gc$i.log" start_gatehouse "v$i" $((PORT_UPSTREAM + 1 + i)) "$WORK/v$i.yaml"
+  jar_var="JAR_$i"
+  GH_STORE_URL=${store//@DATA@/$WORK/v$i-data} gatehouse_config "$WORK/v$i.yaml" "$PORT_UPSTREAM" "$timeouts" "${CONTROL_SET[@]}"
+  GATEHOUSE_JAVA_OPTS="${VS[$i]} -Xlog:gc,gc+age=trace:file=$WORK/gc$i.log" BENCH_GATEHOUSE_JAR=${!jar_var:-} \
+    start_gatehouse "v$i" $((PORT_UPSTREAM + 1 + i)) "$WORK/v$i.yaml"
 done
 H="authorization: Bearer $GATEHOUSE_KEY"
 url() { echo "http://127.0.0.1:$((PORT_UPSTREAM + 1 + $1))/v1/chat/completions"; }
@@ -60,7 +70,8 @@ for r in $(seq 1 "$ROUNDS"); do
 done
 for i in "${!VS[@]}"; do
   store_var="STORE_URL_$i"; store=${!store_var:-}
-  echo "v$i: ${VS[$i]}${store:+ store=$store}" \
+  jar_var="JAR_$i"
+  echo "v$i: ${VS[$i]}${store:+ store=$store}${!jar_var:+ jar=${!jar_var}}" \
     "age1_bytes_mean=$(grep 'age *1:' "$WORK/gc$i.log" | awk '{ s += $(NF - 3) } END { printf "%d", NR ? s / NR : 0 }')" \
     "full_collections=$(grep -c 'Pause Full' "$WORK/gc$i.log" || true)"
 done

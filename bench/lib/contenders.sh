@@ -165,7 +165,7 @@ gatehouse_config() {
 start_gatehouse() {
   local name=$1 port=$2 config=$3
   # shellcheck disable=SC2086
-  local launch=(-jar "$ROOT/target/gatehouse.jar")
+  local launch=(-jar "${BENCH_GATEHOUSE_JAR:-$ROOT/target/gatehouse.jar}")
   [ -n "${BENCH_GATEHOUSE_CP:-}" ] && launch=(-cp "$BENCH_GATEHOUSE_CP" dev.gatehouse.cli.Main)
   start_bg "$name" "$CPU_CONTENDER" "$JAVA_HOME/bin/java" ${GATEHOUSE_JAVA_OPTS:-} "${launch[@]}" \
     serve --config "$config" --port "$port"

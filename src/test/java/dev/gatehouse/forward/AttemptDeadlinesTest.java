@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongUnaryOperator;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,51 +31,68 @@ class AttemptDeadlinesTest {
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
-    /** An entry that records when it was due and answers with what {@code answer} says. */
+    /** An entry that logs each time it is due and answers as {@code answer} says; {@code firstDue} completes with the first time. */
     private static final class Probe extends AttemptDeadlines.Entry {
         final String name;
         final List<String> log;
-        final LongUnaryOperator answer;
+        final CompletableFuture<Long> firstDue = new CompletableFuture<>();
+        LongUnaryOperator answer;
 
-        Probe(String name, List<String> log, LongUnaryOperator answer) {
+        Probe(String name, List<String> log) {
             this.name = name;
             this.log = log;
-            this.answer = answer;
         }
 
         @Override
         long due(long now) {
             log.add(name);
+            firstDue.complete(now);
             return answer.applyAsLong(now);
         }
     }
 
-    private static <T> T onLoop(Supplier<T> action) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        loop.runOnContext(v -> result.complete(action.get()));
-        return result.get(5, TimeUnit.SECONDS);
+    /** Times out when first due, as an attempt does: it leaves the list. */
+    private static Probe timingOut(String name, List<String> log, AttemptDeadlines d) {
+        Probe p = new Probe(name, log);
+        p.answer = now -> {
+            d.leave(p);
+            return now;
+        };
+        return p;
+    }
+
+    /** Never times out: each time it is due it asks for {@code moreMs} more. */
+    private static Probe extending(String name, List<String> log, long moreMs) {
+        Probe p = new Probe(name, log);
+        p.answer = now -> now + TimeUnit.MILLISECONDS.toNanos(moreMs);
+        return p;
+    }
+
+    private static void onLoop(Consumer<AttemptDeadlines> action) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        loop.runOnContext(v -> {
+            action.accept(AttemptDeadlines.current());
+            done.complete(null);
+        });
+        done.get(5, TimeUnit.SECONDS);
     }
 
     private static long inMs(long ms) { return System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms); }
+
+    private static long msSince(long startNanos, CompletableFuture<Long> at) throws Exception {
+        return TimeUnit.NANOSECONDS.toMillis(at.get(5, TimeUnit.SECONDS) - startNanos);
+    }
 
     @Test
     void anEntryIsDueAtItsDeadlineAndNotBefore() throws Exception {
         List<String> log = new CopyOnWriteArrayList<>();
         long joined = System.nanoTime();
-        CompletableFuture<Long> dueAt = new CompletableFuture<>();
-        AttemptDeadlines.Entry[] self = new AttemptDeadlines.Entry[1];
-        onLoop(() -> {
-            AttemptDeadlines d = AttemptDeadlines.current();
-            self[0] = new Probe("a", log, now -> {
-                dueAt.complete(now);
-                d.leave(self[0]); // as an attempt that times out
-                return now;
-            });
-            d.join(vertx, self[0], inMs(150));
-            return null;
+        Probe[] a = new Probe[1];
+        onLoop(d -> {
+            a[0] = timingOut("a", log, d);
+            d.join(vertx, a[0], inMs(150));
         });
-        long at = dueAt.get(5, TimeUnit.SECONDS);
-        assertThat(TimeUnit.NANOSECONDS.toMillis(at - joined)).isGreaterThanOrEqualTo(150);
+        assertThat(msSince(joined, a[0].firstDue)).isGreaterThanOrEqualTo(150);
         Thread.sleep(100);
         assertThat(log).containsExactly("a");
     }
@@ -83,87 +100,62 @@ class AttemptDeadlinesTest {
     @Test
     void anEntryThatLeftIsNeverDue() throws Exception {
         List<String> log = new CopyOnWriteArrayList<>();
-        List<String> later = new CopyOnWriteArrayList<>();
-        CompletableFuture<Void> witness = new CompletableFuture<>();
-        onLoop(() -> {
-            AttemptDeadlines d = AttemptDeadlines.current();
-            Probe gone = new Probe("gone", log, now -> now);
+        Probe[] witness = new Probe[1];
+        onLoop(d -> {
+            Probe gone = timingOut("gone", log, d);
             d.join(vertx, gone, inMs(50));
             d.leave(gone);
-            AttemptDeadlines.Entry[] w = new AttemptDeadlines.Entry[1];
-            w[0] = new Probe("witness", later, now -> {
-                d.leave(w[0]);
-                witness.complete(null);
-                return now;
-            });
-            d.join(vertx, w[0], inMs(120));
-            return null;
+            witness[0] = timingOut("witness", log, d);
+            d.join(vertx, witness[0], inMs(120));
         });
-        witness.get(5, TimeUnit.SECONDS);
-        assertThat(log).isEmpty();
-        assertThat(later).containsExactly("witness");
+        witness[0].firstDue.get(5, TimeUnit.SECONDS);
+        assertThat(log).containsExactly("witness");
     }
 
     @Test
     void anEarlierEntryMovesTheTimerForwardAndALaterDeadlineIsKept() throws Exception {
         List<String> log = new CopyOnWriteArrayList<>();
-        CompletableFuture<Void> quickDone = new CompletableFuture<>();
-        CompletableFuture<Void> extendedDone = new CompletableFuture<>();
         long joined = System.nanoTime();
-        long[] quickAt = new long[1];
-        onLoop(() -> {
-            AttemptDeadlines d = AttemptDeadlines.current();
+        Probe[] quick = new Probe[1];
+        Probe[] extended = new Probe[1];
+        CompletableFuture<Void> extendedAgain = new CompletableFuture<>();
+        onLoop(d -> {
             // a long deadline first (the timer is set for it), then shorter ones: the short one must not wait for the long one
-            d.join(vertx, new Probe("long", log, now -> now + TimeUnit.SECONDS.toNanos(60)), inMs(60_000));
-            // due first at 100 ms, then asks for 200 ms more (as an idle stream that saw a chunk)
-            AttemptDeadlines.Entry[] ext = new AttemptDeadlines.Entry[1];
+            d.join(vertx, extending("long", log, 60_000), inMs(60_000));
+            // due first at 100 ms, then asks for 200 ms more (as an idle stream that saw a chunk), then times out
+            extended[0] = new Probe("extended", log);
             int[] calls = {0};
-            ext[0] = new Probe("extended", log, now -> {
-                if (calls[0]++ == 0) return now + TimeUnit.MILLISECONDS.toNanos(200);
-                d.leave(ext[0]);
-                extendedDone.complete(null);
+            extended[0].answer = now -> {
+                if (++calls[0] == 1) return now + TimeUnit.MILLISECONDS.toNanos(200);
+                d.leave(extended[0]);
+                extendedAgain.complete(null);
                 return now;
-            });
-            d.join(vertx, ext[0], inMs(100));
-            AttemptDeadlines.Entry[] quick = new AttemptDeadlines.Entry[1];
-            quick[0] = new Probe("quick", log, now -> {
-                quickAt[0] = now;
-                d.leave(quick[0]);
-                quickDone.complete(null);
-                return now;
-            });
+            };
+            d.join(vertx, extended[0], inMs(100));
+            quick[0] = timingOut("quick", log, d);
             d.join(vertx, quick[0], inMs(30));
-            return null;
         });
-        quickDone.get(5, TimeUnit.SECONDS);
-        extendedDone.get(5, TimeUnit.SECONDS);
-        assertThat(TimeUnit.NANOSECONDS.toMillis(quickAt[0] - joined)).isBetween(30L, 1_000L);
-        assertThat(log).containsSubsequence("quick", "extended", "extended");
-        assertThat(log).doesNotContain("long");
+        assertThat(msSince(joined, quick[0].firstDue)).isBetween(30L, 1_000L);
+        extendedAgain.get(5, TimeUnit.SECONDS);
+        assertThat(log).containsExactly("quick", "extended", "extended");
     }
 
     @Test
     void anEntryThatStartsAnotherWhileDueIsWatchedToo() throws Exception {
         // a timed-out attempt fails over to the next deployment from inside the sweep
-        CompletableFuture<Void> secondDue = new CompletableFuture<>();
         List<String> log = new CopyOnWriteArrayList<>();
-        onLoop(() -> {
-            AttemptDeadlines d = AttemptDeadlines.current();
-            AttemptDeadlines.Entry[] second = {new Probe("second", log, now -> {
-                secondDue.complete(null);
-                return now + TimeUnit.SECONDS.toNanos(60);
-            })};
-            AttemptDeadlines.Entry[] first = new AttemptDeadlines.Entry[1];
-            first[0] = new Probe("first", log, now -> {
-                d.leave(first[0]);
-                d.join(vertx, second[0], inMs(50));
+        Probe second = extending("second", log, 60_000);
+        onLoop(d -> {
+            Probe first = new Probe("first", log);
+            first.answer = now -> {
+                d.leave(first);
+                d.join(vertx, second, inMs(50));
                 return now;
-            });
-            d.join(vertx, first[0], inMs(40));
-            d.join(vertx, new Probe("bystander", log, now -> now + TimeUnit.SECONDS.toNanos(60)), inMs(60_000));
-            return null;
+            };
+            d.join(vertx, first, inMs(40));
+            d.join(vertx, extending("bystander", log, 60_000), inMs(60_000));
         });
-        secondDue.get(5, TimeUnit.SECONDS);
+        second.firstDue.get(5, TimeUnit.SECONDS);
         assertThat(log).containsExactly("first", "second");
     }
 }
