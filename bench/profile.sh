@@ -18,14 +18,14 @@ KIND=${2:-json}
 WHICH=${3:-routing}
 . "$BENCH/lib/common.sh"
 . "$BENCH/lib/contenders.sh"
+. "$BENCH/lib/build.sh"
 WORK=$(mktemp -d /tmp/gatehouse-profile.XXXXXX)
 trap 'stop_all; rm -rf "$WORK"' EXIT
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 PORT_UPSTREAM=${BENCH_PORT_BASE:-18700}; PORT_GH_ROUTING=$((PORT_UPSTREAM + 1)); PORT_GH_FULL=$((PORT_UPSTREAM + 2))
 GATEHOUSE_KEY=sk-gatehouse-bench-0123456789
 CPU_LOAD=0; CPU_CONTENDER=1
 mkdir -p "$CACHE"
-[ -f "$ROOT/target/gatehouse.jar" ] || (cd "$ROOT" && ./mvnw -q -B -DskipTests package)
+build  # the jar rebuilt when its sources are newer: a profile of a stale build measures nothing
 start_upstream
 timeouts="{connect_ms: 2000, first_byte_ms: 30000, idle_ms: 30000, total_ms: 60000}"
 case $WHICH in

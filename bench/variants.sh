@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Gatehouse against itself: several variants with every control on (or routing only), each a set of
-# JVM options and optionally its own store URL or jar, started side by side on the contender's core (only one is loaded at
-# a time), warmed alike and measured in interleaved rounds, so that the machine's drift hits all.
+# Gatehouse against itself: several variants with every control on (or routing only), each a set
+# of JVM options and optionally its own store URL or jar, started side by side on the contender's
+# core (only one is loaded at a time), warmed alike and measured in interleaved rounds, so that the
+# machine's drift hits all.
 # Per round and variant: wrk's closed-loop throughput (10 s, -t1 -c64), then the load generator at a
 # fixed rate (10 s after 5 s unrecorded, 1,000 connections): p50/p99/p99.9, the young collections'
 # pauses during both (from -Xlog:gc), and the process's peak RSS so far. A direct run to the upstream
@@ -19,9 +20,15 @@ ROOT="$(dirname "$BENCH")"
 CACHE="$BENCH/.cache"
 ROUNDS=${1:-3}
 RATE=${2:-5000}
-[ -n "${VARIANTS:-}" ] || { sed -n '2,12p' "$0"; exit 2; }
+# the usage: the comment block above, up to the first line that is not a comment
+[ -n "${VARIANTS:-}" ] || { sed -n '2,/^[^#]/{/^#/s/^# \{0,1\}//p}' "$0"; exit 2; }
 . "$BENCH/lib/common.sh"
 . "$BENCH/lib/contenders.sh"
+case ${CONTROLS:-full} in
+  full) CONTROL_SET=("${FULL_CONTROLS[@]}") ;;
+  routing) CONTROL_SET=("${ROUTING_CONTROLS[@]}") ;;
+  *) die "CONTROLS is '$CONTROLS': full or routing" ;;
+esac
 . "$BENCH/lib/build.sh"
 WORK=$(mktemp -d /tmp/gatehouse-variants.XXXXXX)
 trap 'stop_all; rm -rf "$WORK"' EXIT
@@ -33,17 +40,13 @@ fields() { echo "$1" | tr ' ' '\n' | grep -E "^($2)=" | paste -sd' ' -; }
 
 start_upstream
 IFS=';' read -r -a VS <<<"$VARIANTS"
-case ${CONTROLS:-full} in
-  full) CONTROL_SET=("${FULL_CONTROLS[@]}") ;;
-  routing) CONTROL_SET=("${ROUTING_CONTROLS[@]}") ;;
-  *) die "CONTROLS: full or routing" ;;
-esac
+# each variant's own store and jar (STORE_URL_<i>, JAR_<i>), looked up once
+STORES=(); JARS=()
+for i in "${!VS[@]}"; do store_var="STORE_URL_$i" jar_var="JAR_$i"; STORES[i]=${!store_var:-}; JARS[i]=${!jar_var:-}; done
 timeouts="{connect_ms: 2000, first_byte_ms: 30000, idle_ms: 30000, total_ms: 60000}"
 for i in "${!VS[@]}"; do
-  store_var="STORE_URL_$i"; store=${!store_var:-}
-  jar_var="JAR_$i"
-  GH_STORE_URL=${store//@DATA@/$WORK/v$i-data} gatehouse_config "$WORK/v$i.yaml" "$PORT_UPSTREAM" "$timeouts" "${CONTROL_SET[@]}"
-  GATEHOUSE_JAVA_OPTS="${VS[$i]} -Xlog:gc,gc+age=trace:file=$WORK/gc$i.log" BENCH_GATEHOUSE_JAR=${!jar_var:-} \
+  GH_STORE_URL=${STORES[i]//@DATA@/$WORK/v$i-data} gatehouse_config "$WORK/v$i.yaml" "$PORT_UPSTREAM" "$timeouts" "${CONTROL_SET[@]}"
+  GATEHOUSE_JAVA_OPTS="${VS[$i]} -Xlog:gc,gc+age=trace:file=$WORK/gc$i.log" BENCH_GATEHOUSE_JAR=${JARS[i]} \
     start_gatehouse "v$i" $((PORT_UPSTREAM + 1 + i)) "$WORK/v$i.yaml"
 done
 H="authorization: Bearer $GATEHOUSE_KEY"
@@ -69,9 +72,7 @@ for r in $(seq 1 "$ROUNDS"); do
   done
 done
 for i in "${!VS[@]}"; do
-  store_var="STORE_URL_$i"; store=${!store_var:-}
-  jar_var="JAR_$i"
-  echo "v$i: ${VS[$i]}${store:+ store=$store}${!jar_var:+ jar=${!jar_var}}" \
+  echo "v$i: ${VS[$i]}${STORES[i]:+ store=${STORES[i]}}${JARS[i]:+ jar=${JARS[i]}}" \
     "age1_bytes_mean=$(grep 'age *1:' "$WORK/gc$i.log" | awk '{ s += $(NF - 3) } END { printf "%d", NR ? s / NR : 0 }')" \
     "full_collections=$(grep -c 'Pause Full' "$WORK/gc$i.log" || true)"
 done

@@ -35,7 +35,7 @@ final class AttemptDeadlines {
         abstract long due(long now);
     }
 
-    static final long MIN_SWEEP_INTERVAL_MS = 10;
+    private static final long MIN_SWEEP_INTERVAL_MS = 10;
     private static final long MIN_SWEEP_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(MIN_SWEEP_INTERVAL_MS);
 
     private static final FastThreadLocal<AttemptDeadlines> PER_EVENT_LOOP = new FastThreadLocal<>() {

@@ -191,13 +191,12 @@ final class UpstreamAttempt extends AttemptDeadlines.Entry implements StreamRela
         }
     }
 
-    /** At or after the nearest deadline: times the attempt out, or says when the next one is. */
+    /**
+     * At or after the nearest deadline: times the attempt out, or says when the next one is. Never
+     * called once the attempt is done: everything that ends it leaves the list first.
+     */
     @Override
     long due(long now) {
-        if (done) {
-            stopWatching();
-            return now;
-        }
         long total = startNanos + TimeUnit.MILLISECONDS.toNanos(timeouts.totalMs());
         if (now - total >= 0) {
             timedOut("the whole exchange took over " + timeouts.totalMs() + " ms");
