@@ -98,7 +98,8 @@ class KillNineTest {
         long rows;
         try (Database db = Database.open(new StoreConfig(jdbcUrl, "gatehouse", null, 2))) {
             rows = LedgerLoaderTest.count(db, "SELECT COUNT(*) FROM usage_records");
-            assertThat(LedgerLoaderTest.count(db, "SELECT COUNT(DISTINCT request_id) FROM usage_records")).isEqualTo(rows);
+            assertThat(LedgerLoaderTest.count(db, "SELECT COUNT(DISTINCT request_id) FROM usage_records"))
+                    .as("one record per request id; twice: %s", duplicates(db)).isEqualTo(rows);
             db.withConnection(c -> {
                 try (PreparedStatement ps = c.prepareStatement("SELECT request_id, input_tokens, output_tokens, status,"
                         + " tokens_reported, cost_usd_nanos, provider, upstream_model, price_id, ts FROM usage_records");
@@ -129,6 +130,23 @@ class KillNineTest {
         try (var files = Files.list(data.resolve("journal"))) {
             assertThat(files.filter(p -> JournalSegment.parse(p) != null).toList()).as("every segment loaded and deleted").isEmpty();
         }
+    }
+
+    /** Every row whose request id has more than one, as text: what a failure must show. */
+    private static List<String> duplicates(Database db) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT request_id, ts, status, input_tokens, output_tokens,"
+                    + " latency_ms FROM usage_records WHERE request_id IN"
+                    + " (SELECT request_id FROM usage_records GROUP BY request_id HAVING COUNT(*) > 1) ORDER BY request_id, ts");
+                 ResultSet rs = ps.executeQuery()) {
+                List<String> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(rs.getString(1) + " ts=" + rs.getObject(2) + " status=" + rs.getInt(3) + " in=" + rs.getLong(4)
+                            + " out=" + rs.getLong(5) + " latency_ms=" + rs.getInt(6));
+                }
+                return rows;
+            }
+        });
     }
 
     /** Sends plain and streamed chats until stopped, noting the usage of every response read to its end. */
