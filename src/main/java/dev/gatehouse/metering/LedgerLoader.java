@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * in JDBC batches (one transaction per segment in PostgreSQL, per batch in H2) and deletes the
  * segments once committed (and, for H2, checkpointed).
  * <p>Exactly once: the insert skips records already present ({@code ON CONFLICT DO NOTHING};
- * H2 2.3 in PostgreSQL mode accepts it only without a conflict target, and the primary key
+ * H2 (2.4) in PostgreSQL mode accepts it only without a conflict target, and the primary key
  * {@code (ts, request_id)} is the table's only unique constraint, so both databases skip exactly
  * the known records: a replayed record carries the same request id and time), so a crash between
  * commit and delete, or a replay of segments left by a killed process, inserts nothing twice. A segment that fails to load (database
