@@ -167,7 +167,8 @@ start_gatehouse() {
   # shellcheck disable=SC2086
   local launch=(-jar "${BENCH_GATEHOUSE_JAR:-$ROOT/target/gatehouse.jar}")
   [ -n "${BENCH_GATEHOUSE_CP:-}" ] && launch=(-cp "$BENCH_GATEHOUSE_CP" dev.gatehouse.cli.Main)
-  start_bg "$name" "$CPU_CONTENDER" "$JAVA_HOME/bin/java" ${GATEHOUSE_JAVA_OPTS:-} "${launch[@]}" \
+  # the launcher's own JVM options first, so the benchmark runs the jar as ./gatehouse does
+  start_bg "$name" "$CPU_CONTENDER" "$JAVA_HOME/bin/java" $(JAVA_HOME="$JAVA_HOME" "$ROOT/gatehouse" jvm-options) ${GATEHOUSE_JAVA_OPTS:-} "${launch[@]}" \
     serve --config "$config" --port "$port"
   local pidvar="PID_${name//-/_}"
   wait_ready "$name" "${!pidvar}" "http://127.0.0.1:$port/v1/models" -H "authorization: Bearer $GATEHOUSE_KEY"

@@ -5,6 +5,7 @@ import dev.gatehouse.config.ConfigLoader;
 import dev.gatehouse.config.GatewayConfig;
 import dev.gatehouse.policy.PolicyException;
 import dev.gatehouse.server.Gateway;
+import io.netty.util.internal.PlatformDependent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,6 +35,11 @@ public final class ServeCommand implements Callable<Integer> {
         if (gateway == null) return 2;
         System.out.println("Gatehouse listening on http://" + loaded.server().host() + ":" + gateway.port() + "/v1 ("
                 + gateway.transport() + ")");
+        if (!PlatformDependent.hasUnsafe()) {
+            // JDK 24+ keeps sun.misc.Unsafe's memory access from libraries unless the JVM is told otherwise
+            System.err.println("gatehouse: note: Netty runs without sun.misc.Unsafe (" + PlatformDependent.getUnsafeUnavailabilityCause()
+                    + "), some 5-10 % slower; start the JVM with --sun-misc-unsafe-memory-access=allow, as ./gatehouse does");
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             gateway.close().await();
