@@ -151,7 +151,7 @@ public final class Gateway {
 
     /** Requests Netty could not decode (headers or request line too long, garbage): answer and close. */
     private static void invalid(HttpServerRequest request) {
-        request.response().putHeader("x-request-id", RequestIds.next());
+        request.response().putHeader(RequestIds.HEADER, RequestIds.next());
         Throwable cause = request.decoderResult().cause();
         GatewayException e = cause instanceof TooLongHttpHeaderException
                 ? new GatewayException(ErrorCode.HEADERS_TOO_LARGE, "The request headers are larger than this gateway accepts.")

@@ -29,7 +29,7 @@ final class GatewayHandler implements Handler<HttpServerRequest> {
     @Override
     public void handle(HttpServerRequest request) {
         String id = RequestIds.next();
-        request.response().putHeader("x-request-id", id);
+        request.response().putHeader(RequestIds.HEADER, id);
         String path = request.path();
         switch (path) {
             case "/v1/chat/completions" -> forwardIfPost(request, id, Operation.CHAT);

@@ -1,5 +1,6 @@
 package dev.gatehouse.server;
 
+import io.vertx.core.http.HttpHeaders;
 
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -15,6 +16,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * part, which no client can predict.
  */
 final class RequestIds {
+    /** The response header that carries the id (an ASCII string: Vert.x neither rehashes nor re-encodes it per response). */
+    static final CharSequence HEADER = HttpHeaders.createOptimized("x-request-id");
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private RequestIds() {}

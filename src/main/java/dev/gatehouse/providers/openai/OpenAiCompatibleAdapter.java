@@ -16,6 +16,7 @@ import dev.gatehouse.providers.StreamTranslator;
 import dev.gatehouse.providers.TranslatedResponse;
 import dev.gatehouse.providers.UpstreamRequest;
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 
@@ -59,14 +60,23 @@ public final class OpenAiCompatibleAdapter implements ProviderAdapter {
     public OpenAiCompatibleAdapter(Options options) {
         this.options = options;
         MultiMap h = MultiMap.caseInsensitiveMultiMap();
-        h.set("content-type", "application/json");
-        h.set("accept", "application/json, text/event-stream");
+        set(h, "content-type", "application/json");
+        set(h, "accept", "application/json, text/event-stream");
         if (options.authHeader() != null && options.apiKey() != null) {
-            h.set(options.authHeader(), "authorization".equalsIgnoreCase(options.authHeader())
+            set(h, options.authHeader(), "authorization".equalsIgnoreCase(options.authHeader())
                     ? "Bearer " + options.apiKey() : options.apiKey());
         }
-        options.extraHeaders().forEach(h::set);
+        options.extraHeaders().forEach((name, value) -> set(h, name, value));
         this.headers = h.copy(false); // read-only, so every request can share it (Vert.x copies it into each request)
+    }
+
+    /**
+     * As ASCII strings: Vert.x copies these into every upstream request, rehashing a String name
+     * each time and encoding a String value one character at a time; an ASCII string keeps its hash
+     * and is copied as bytes.
+     */
+    private static void set(MultiMap headers, String name, String value) {
+        headers.set(HttpHeaders.createOptimized(name), HttpHeaders.createOptimized(value));
     }
 
     @Override
