@@ -10,7 +10,7 @@
 #   ./bench/run.sh --soak [SECONDS]  Gatehouse with every control at a fixed rate (default 600 s at
 #                             2,000 req/s, env SOAK_RATE): heap after GC and RSS every 30 s; writes soak.md
 #   options: --out DIR (where the report, results and charts go)
-#   env: BENCH_PORT_BASE (default 18000), GATEHOUSE_JAVA_OPTS, BENCH_STORE_URL (a store for the Gatehouse
+#   env: BENCH_PORT_BASE (default 18000), GATEHOUSE_JAVA_OPTS, BENCH_KEEP_WORK=1 (keep the contenders' logs and stores), BENCH_STORE_URL (a store for the Gatehouse
 #        contenders that otherwise use embedded H2 beside their config, e.g. a PostgreSQL jdbc URL), BENCH_GATEHOUSE_CP (run Gatehouse from this
 #        classpath instead of target/gatehouse.jar; the harness test uses its own)
 #
@@ -77,7 +77,8 @@ GATEHOUSE_KEY=sk-gatehouse-bench-0123456789
 # CPU pinning: the contender alone on one core, the load generator and the upstream on the other.
 if [ "$(nproc)" -ge 2 ]; then CPU_LOAD=0; CPU_CONTENDER=1; else CPU_LOAD=0; CPU_CONTENDER=0; fi
 
-trap 'stop_all; stop_postgres; rm -rf "$WORK"' EXIT
+# BENCH_KEEP_WORK=1 keeps the contenders' logs, configs and stores (in $WORK) for a post-mortem
+trap 'stop_all; stop_postgres; if [ -n "${BENCH_KEEP_WORK:-}" ]; then echo "bench: kept $WORK" >&2; else rm -rf "$WORK"; fi' EXIT
 trap 'exit 130' INT TERM
 
 # ---- prerequisites ------------------------------------------------------------------------------
