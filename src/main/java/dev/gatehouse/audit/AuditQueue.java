@@ -175,7 +175,7 @@ public final class AuditQueue implements AuditSink, AutoCloseable {
                 settled.addAndGet(entries);
                 if (attempts > 0) log.warn("the audit log is writable again after {} failed attempts; {} entries written", attempts, entries);
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) { // an error too: a dead writer would hold every request behind a full queue
                 attempts++;
                 if (attempts == 1) {
                     log.error("cannot append {} entries to the audit log ({}); keeping them in order and retrying", entries, e.toString());
@@ -193,7 +193,7 @@ public final class AuditQueue implements AuditSink, AutoCloseable {
     }
 
     /** Closing and the database still down: the entries go to the application log, each as JSON, and count as dropped. */
-    private void spill(List<AuditEntry> entries, RuntimeException cause) {
+    private void spill(List<AuditEntry> entries, Throwable cause) {
         log.error("closing with the audit log still unwritable ({}): {} entries (and {} still queued) go to the '{}' log instead",
                 cause.toString(), entries.size(), queue.size(), LOST_LOGGER);
         List<AuditEntry> all = new ArrayList<>(entries);

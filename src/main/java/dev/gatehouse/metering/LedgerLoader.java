@@ -76,12 +76,18 @@ public final class LedgerLoader implements AutoCloseable {
         return replayed;
     }
 
+    /**
+     * One round. Catches errors as well as exceptions (an embedded store can fail with an
+     * {@code AssertionError}): the executor would otherwise cancel the schedule without a word, the
+     * journal would grow, and once it is 32 MiB behind every request would wait for a loader that
+     * no longer runs.
+     */
     private void tick() {
         try {
             loadNow();
             if (failing) log.info("usage ledger loading works again");
             failing = false;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             if (!failing) log.error("cannot load the usage journal into the database (will retry; records stay in the journal): {}", e.toString());
             failing = true;
         }
