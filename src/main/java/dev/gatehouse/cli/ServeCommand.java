@@ -35,11 +35,8 @@ public final class ServeCommand implements Callable<Integer> {
         if (gateway == null) return 2;
         System.out.println("Gatehouse listening on http://" + loaded.server().host() + ":" + gateway.port() + "/v1 ("
                 + gateway.transport() + ")");
-        if (!PlatformDependent.hasUnsafe()) {
-            // JDK 24+ keeps sun.misc.Unsafe's memory access from libraries unless the JVM is told otherwise
-            System.err.println("gatehouse: note: Netty runs without sun.misc.Unsafe (" + PlatformDependent.getUnsafeUnavailabilityCause()
-                    + "), some 5-10 % slower; start the JVM with --sun-misc-unsafe-memory-access=allow, as ./gatehouse does");
-        }
+        String slowNetty = slowNettyNote();
+        if (slowNetty != null) System.err.println(slowNetty);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             gateway.close().await();
@@ -47,6 +44,16 @@ public final class ServeCommand implements Callable<Integer> {
         }, "gatehouse-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /**
+     * What to tell an operator whose JVM keeps {@code sun.misc.Unsafe} from Netty (JDK 24+ started
+     * without the launcher's options, e.g. with {@code java -jar}); null when Netty has it.
+     */
+    static String slowNettyNote() {
+        if (PlatformDependent.hasUnsafe()) return null;
+        return "gatehouse: note: Netty runs without sun.misc.Unsafe (" + PlatformDependent.getUnsafeUnavailabilityCause()
+                + "), some 5-10 % slower; start the JVM with --sun-misc-unsafe-memory-access=allow, as ./gatehouse does";
     }
 
     /** Starts the gateway, or prints why it cannot start and returns null. */

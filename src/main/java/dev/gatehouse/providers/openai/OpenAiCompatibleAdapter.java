@@ -16,8 +16,8 @@ import dev.gatehouse.providers.StreamTranslator;
 import dev.gatehouse.providers.TranslatedResponse;
 import dev.gatehouse.providers.UpstreamRequest;
 import io.vertx.core.MultiMap;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 
 import java.io.IOException;
