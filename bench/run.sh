@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Gatehouse benchmark harness: Gatehouse against direct access, a bare nginx proxy hop and the
-# Portkey AI Gateway, all on this machine, all on 127.0.0.1. Gatehouse runs three ways: routing only,
-# every control on its embedded store (H2), and every control over PostgreSQL (Debian's server, a
-# throwaway cluster on the contender's core).
+# Gatehouse benchmark harness: Gatehouse against direct access, a bare nginx proxy hop, a bare Vert.x
+# proxy (Gatehouse's HTTP stack without Gatehouse) and the Portkey AI Gateway, all on this machine,
+# all on 127.0.0.1. Gatehouse runs three ways: routing only, every control on its embedded store
+# (H2), and every control over PostgreSQL (Debian's server, a throwaway cluster on the contender's core).
 #
 #   ./bench/run.sh            full run (about 27 minutes); writes docs/benchmarks/
 #   ./bench/run.sh --quick    shorter and fewer runs (under 3 minutes once built; without gatehouse-full-pg); writes docs/benchmarks/
@@ -12,7 +12,7 @@
 #   options: --out DIR (where the report, results and charts go)
 #   env: BENCH_PORT_BASE (default 18000), GATEHOUSE_JAVA_OPTS, BENCH_KEEP_WORK=1 (keep the contenders' logs and stores), BENCH_STORE_URL (a store for the Gatehouse
 #        contenders that otherwise use embedded H2 beside their config, e.g. a PostgreSQL jdbc URL), BENCH_GATEHOUSE_CP (run Gatehouse from this
-#        classpath instead of target/gatehouse.jar; the harness test uses its own)
+#        classpath instead of target/gatehouse.jar; the harness test uses its own; the vertx-proxy contender runs on it too)
 #
 # Needs nginx, wrk, gnuplot, node/npm, curl, taskset, PostgreSQL's server (installed with apt-get when missing and root).
 set -euo pipefail
@@ -42,10 +42,10 @@ done
 # shellcheck source=lib/postgres.sh
 . "$BENCH/lib/postgres.sh"
 
-CONTENDERS=(direct nginx portkey gatehouse-routing gatehouse-full gatehouse-full-pg)
+CONTENDERS=(direct nginx vertx-proxy portkey gatehouse-routing gatehouse-full gatehouse-full-pg)
 # the quick run (before and after a change to the request path, under 3 minutes) leaves out the
 # PostgreSQL variant: the same request path over another store; the full and smoke runs have it
-[ "$MODE" = quick ] && CONTENDERS=(direct nginx portkey gatehouse-routing gatehouse-full)
+[ "$MODE" = quick ] && CONTENDERS=(direct nginx vertx-proxy portkey gatehouse-routing gatehouse-full)
 with_postgres() { [[ " ${CONTENDERS[*]} " == *" gatehouse-full-pg "* ]]; }
 case $MODE in
   # a JVM on one core needs some 20 s of load before its JIT has compiled the request path
@@ -70,7 +70,7 @@ META=$OUT/meta.env
 PORT_BASE=${BENCH_PORT_BASE:-18000}
 PORT_UPSTREAM=$((PORT_BASE + 1)); PORT_NGINX=$((PORT_BASE + 2)); PORT_PORTKEY=$((PORT_BASE + 3))
 PORT_GH_ROUTING=$((PORT_BASE + 4)); PORT_GH_FULL=$((PORT_BASE + 5)); PORT_GH_IDLE=$((PORT_BASE + 6))
-PORT_GH_FULL_PG=$((PORT_BASE + 7)); PORT_POSTGRES=$((PORT_BASE + 8))
+PORT_GH_FULL_PG=$((PORT_BASE + 7)); PORT_POSTGRES=$((PORT_BASE + 8)); PORT_VERTX=$((PORT_BASE + 9))
 PORT_IDLE_UPSTREAM=$((PORT_BASE + 100)); IDLE_UPSTREAM_PORTS=25
 GATEHOUSE_KEY=sk-gatehouse-bench-0123456789
 
@@ -210,6 +210,7 @@ write_meta() {
     echo "pinning=contender on CPU $CPU_CONTENDER (taskset -c $CPU_CONTENDER); load generator, wrk and upstream on CPU $CPU_LOAD (taskset -c $CPU_LOAD); every contender alike. Gatehouse runs with the launcher's JVM options (\`./gatehouse jvm-options\`: $("$ROOT/gatehouse" jvm-options))${GATEHOUSE_JAVA_OPTS:+ plus $GATEHOUSE_JAVA_OPTS}, the JVM's defaults otherwise, and one event loop (it sees one CPU), on the $(gatehouse_transports) transport (\`server.transport: ${BENCH_TRANSPORT:-auto}\`)"
     echo "upstream=nginx (1 worker) returning a fixed $(wc -c <"$BENCH/payloads/chat-response.json")-byte chat completion, and a $(grep -c '^data:' "$BENCH/payloads/stream.sse")-event SSE stream ($(wc -c <"$BENCH/payloads/stream.sse") bytes) for stream requests; request body $(wc -c <"$BENCH/payloads/request.json") bytes"
     echo "controls_full=$(controls_description "${FULL_CONTROLS[@]}")"
+    echo "vertx_proxy=bench/loadgen VertxProxy on Gatehouse's jar (the same Vert.x $(sed -n 's:.*<vertx.version>\(.*\)</vertx.version>.*:\1:p' "$ROOT/pom.xml"), Netty and transport, the same JVM options, one event loop) and none of Gatehouse's code: it reads the whole request body, sends it upstream on a pooled keep-alive connection (1,024 at most, as Gatehouse's default) and answers with the whole JSON body or relays the SSE stream"
     echo "controls_routing=key authentication (always on; it cannot be turned off); no policy pack, no metering, limits or audit"
     with_postgres && echo "controls_full_pg=the same controls as gatehouse-full, its store in PostgreSQL $PG_VERSION (Debian's server, default settings, a fresh cluster on 127.0.0.1 pinned to the contender's core with Gatehouse); its CPU figures include PostgreSQL's processes, its peak RSS is Gatehouse's alone"
     echo "load=after a wrk warm-up of every contender until its throughput is steady (${WARMUP_SLICE_S}-s slices until two in a row are within 5 % of each other, at least ${WARMUP_S} s, at most ${WARMUP_MAX_S} s; Gatehouse's JIT on its one core needs the longest); contenders interleaved round-robin within each measurement; every stream figure is the median of ${STREAM_ROUNDS} such interleaved round(s)"
@@ -288,12 +289,13 @@ main() {
 
   start_upstream
   start_nginx
+  start_vertx_proxy
   start_portkey
   gatehouse_config "$WORK/gatehouse-routing.yaml" "$PORT_UPSTREAM" "{connect_ms: 2000, first_byte_ms: 30000, idle_ms: 30000, total_ms: 60000}" "${ROUTING_CONTROLS[@]}"
   gatehouse_config "$WORK/gatehouse-full.yaml" "$PORT_UPSTREAM" "{connect_ms: 2000, first_byte_ms: 30000, idle_ms: 30000, total_ms: 60000}" "${FULL_CONTROLS[@]}"
   start_gatehouse gatehouse-routing "$PORT_GH_ROUTING" "$WORK/gatehouse-routing.yaml"
   start_gatehouse gatehouse-full "$PORT_GH_FULL" "$WORK/gatehouse-full.yaml"
-  local port ports=("$PORT_UPSTREAM:upstream" "$PORT_NGINX:nginx" "$PORT_PORTKEY:portkey" "$PORT_GH_ROUTING:gatehouse-routing" "$PORT_GH_FULL:gatehouse-full")
+  local port ports=("$PORT_UPSTREAM:upstream" "$PORT_NGINX:nginx" "$PORT_VERTX:vertx-proxy" "$PORT_PORTKEY:portkey" "$PORT_GH_ROUTING:gatehouse-routing" "$PORT_GH_FULL:gatehouse-full")
   if with_postgres; then
     start_postgres "$PORT_POSTGRES"
     GH_STORE_URL=$PG_URL gatehouse_config "$WORK/gatehouse-full-pg.yaml" "$PORT_UPSTREAM" "{connect_ms: 2000, first_byte_ms: 30000, idle_ms: 30000, total_ms: 60000}" "${FULL_CONTROLS[@]}"

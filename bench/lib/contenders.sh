@@ -69,6 +69,18 @@ start_nginx() {
   wait_ready nginx "$PID_nginx" "http://127.0.0.1:$PORT_NGINX/v1/chat/completions" -X POST -d @"$BENCH/payloads/request.json"
 }
 
+# (2b) a bare Vert.x proxy (bench/loadgen VertxProxy): Gatehouse's own Vert.x, Netty and transport
+# (it runs on Gatehouse's jar, with the launcher's JVM options, one event loop) and none of its code,
+# so it splits the gap to nginx into the JVM's HTTP stack and Gatehouse's own work.
+start_vertx_proxy() {
+  local libs=${BENCH_GATEHOUSE_CP:-${BENCH_GATEHOUSE_JAR:-$ROOT/target/gatehouse.jar}}
+  # shellcheck disable=SC2046
+  start_bg vertx-proxy "$CPU_CONTENDER" "$JAVA_HOME/bin/java" $(JAVA_HOME="$JAVA_HOME" "$ROOT/gatehouse" jvm-options) \
+    -cp "$libs:$BENCH/loadgen/target/classes" dev.gatehouse.bench.loadgen.Main vertx-proxy \
+    --port "$PORT_VERTX" --upstream-port "$PORT_UPSTREAM" --transport "${BENCH_TRANSPORT:-auto}"
+  wait_ready vertx-proxy "$PID_vertx_proxy" "http://127.0.0.1:$PORT_VERTX/v1/chat/completions" -X POST -d @"$BENCH/payloads/request.json"
+}
+
 PORTKEY_VERSION=${PORTKEY_VERSION:-1.15.2}
 
 install_portkey() {
@@ -188,6 +200,7 @@ contender_call() {
   case $name in
     direct) CALL_URL=http://127.0.0.1:$PORT_UPSTREAM$path ;;
     nginx) CALL_URL=http://127.0.0.1:$PORT_NGINX$path ;;
+    vertx-proxy) CALL_URL=http://127.0.0.1:$PORT_VERTX$path ;;
     portkey)
       CALL_URL=http://127.0.0.1:$PORT_PORTKEY/v1/chat/completions
       CALL_HEADERS+=("x-portkey-provider: openai" "x-portkey-custom-host: http://127.0.0.1:$PORT_UPSTREAM${path%/chat/completions}") ;;
@@ -203,6 +216,7 @@ contender_pid() {
   case $1 in
     direct) echo "" ;;
     nginx) echo "$PID_nginx" ;;
+    vertx-proxy) echo "$PID_vertx_proxy" ;;
     portkey) echo "$PID_portkey" ;;
     gatehouse-routing) echo "$PID_gatehouse_routing" ;;
     gatehouse-full) echo "$PID_gatehouse_full" ;;

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.fail;
  * installed, the harness stops with the reason and this test fails showing it.
  */
 class BenchHarnessSmokeTest {
-    private static final List<String> CONTENDERS = List.of("direct", "nginx", "portkey", "gatehouse-routing", "gatehouse-full", "gatehouse-full-pg");
+    private static final List<String> CONTENDERS = List.of("direct", "nginx", "vertx-proxy", "portkey", "gatehouse-routing", "gatehouse-full", "gatehouse-full-pg");
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G'};
 
     @Test
@@ -61,7 +61,7 @@ class BenchHarnessSmokeTest {
 
         String report = Files.readString(out.resolve("README.md"));
         for (String c : CONTENDERS) assertThat(report).contains("| " + c + " |");
-        assertThat(report).contains("## Headline", "CPU pinning", "Gatehouse controls on", "request policy", "audit")
+        assertThat(report).contains("## Headline", "CPU pinning", "Gatehouse controls on", "request policy", "audit", "bare Vert.x proxy / nginx throughput")
                 .as("smoke runs two rounds, so the report's figures are medians").contains("the median of 2");
         assertThat(report).as("the transport Gatehouse's start-up line named").containsPattern("on the (io_uring|epoll|nio) transport");
         for (String png : List.of("latency.png", "throughput.png")) {
