@@ -79,6 +79,14 @@ peak_rss_kib() {
   echo "$total"
 }
 
+# the seconds a JVM's JIT compilers have worked so far (jstat -compiler's Time), or nothing when PID
+# is not a JVM the JDK's jstat can read
+jit_seconds() {
+  [ -n "${1:-}" ] || return 0
+  # jstat reads the JVM's perf-data file; its own JVM runs on the load generator's core
+  taskset -c "${CPU_LOAD:-0}" "$JAVA_HOME/bin/jstat" -compiler "$1" 2>/dev/null | awk 'NR == 2 {print $4}' || true
+}
+
 # fails when PORT is bound on anything but 127.0.0.1
 assert_loopback_only() {
   local name=$1 port=$2 lines
