@@ -3,7 +3,8 @@ package dev.gatehouse.store;
 import dev.gatehouse.config.StoreConfig;
 import dev.gatehouse.metering.LedgerLoader;
 import dev.gatehouse.metering.UsageRecord;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -21,17 +22,19 @@ import java.util.zip.GZIPInputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An embedded store written by the H2 release Gatehouse shipped before (2.3.232, every migration
- * up to V11 applied, one ledger row) opens with the current one: an upgrade must not strand a
- * ledger. The fixture was made by {@code Database.open} and {@code LedgerLoader.insert} on H2 2.3.232.
+ * An embedded store written by an H2 release Gatehouse shipped before (2.3.232 and 2.4.240, every
+ * migration up to V11 applied, one ledger row) opens with the current one: an upgrade must not
+ * strand a ledger. Each fixture was made by {@code Database.open} and {@code LedgerLoader.insert}
+ * on that H2 release.
  */
 class H2FileUpgradeTest {
     @TempDir
     Path dir;
 
-    @Test
-    void should_open_and_extend_a_ledger_written_by_h2_2_3() throws IOException {
-        try (InputStream gz = getClass().getResourceAsStream("/store/ledger-written-by-h2-2.3.232.mv.db.gz")) {
+    @ParameterizedTest
+    @ValueSource(strings = {"2.3.232", "2.4.240"})
+    void should_open_and_extend_a_ledger_written_by_an_earlier_h2(String release) throws IOException {
+        try (InputStream gz = getClass().getResourceAsStream("/store/ledger-written-by-h2-" + release + ".mv.db.gz")) {
             assertThat(gz).as("fixture").isNotNull();
             Files.copy(new GZIPInputStream(gz), dir.resolve("db.mv.db"));
         }

@@ -1,0 +1,56 @@
+package dev.gatehouse.store;
+
+import dev.gatehouse.audit.AuditCategory;
+import dev.gatehouse.audit.AuditEntry;
+import dev.gatehouse.audit.AuditRecord;
+import dev.gatehouse.audit.TestAudit;
+import dev.gatehouse.audit.VerifyResult;
+import dev.gatehouse.config.StoreConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The schema's CHECK constraints keep working once the connection that created them is gone. H2
+ * 2.4.240 bound a {@code CHECK (x IN (...))} to the session that ran its DDL (H2 issues #4291,
+ * #4302, fixed in 2.5.250): after the pool retired the connection that had run the migrations,
+ * every insert into such a table failed with "Check constraint invalid". In a benchmark run the
+ * audit writer met it after 23 minutes and, retrying in order, held every request until 503
+ * {@code recording_backlog}. Here the pool that migrated the store is closed while another
+ * connection keeps the database open, as a long-running gateway's pool does across its
+ * connections' lifetimes.
+ */
+class CheckConstraintSessionsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void should_check_rows_after_the_connection_that_ran_the_migrations_is_closed() throws SQLException {
+        String url = "jdbc:h2:file:" + dir.resolve("db");
+        StoreConfig config = new StoreConfig(url, "gatehouse", null, 2);
+        Database migrated = Database.open(config);
+        try (Connection keepsItOpen = DriverManager.getConnection(url, "gatehouse", "")) {
+            migrated.close();
+            try (Database db = Database.open(config)) {
+                AuditRecord appended = TestAudit.log(db).append(AuditEntry.of(AuditCategory.KYC, "reviewer", "cip.verify", "cus_1"));
+                assertThat(appended.seq()).isEqualTo(1);
+                assertThat(TestAudit.verify(db)).isInstanceOf(VerifyResult.Ok.class);
+                // and a constraint still refuses what it must, as a violation rather than an error of its own
+                assertThatThrownBy(() -> db.withConnection(c -> {
+                    try (Statement s = c.createStatement()) {
+                        return s.executeUpdate("INSERT INTO customers (id, name, kind, country, status, created_at, updated_at)"
+                                + " VALUES ('cus_x', 'X', 'corporation', 'US', 'active', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+                    }
+                })).hasStackTraceContaining("Check constraint violation");
+            }
+        }
+    }
+}
