@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Where Gatehouse spends its time under load: runs the upstream and one Gatehouse contender pinned
-# as in run.sh, profiles it during a wrk run and prints the hottest frames.
-#   ./bench/profile.sh [SECONDS] [json|stream] [routing|full]
+# as in run.sh, profiles it during a wrk run and prints the hottest frames. `vertx` profiles the
+# bare Vert.x proxy contender the same way: Gatehouse's HTTP stack without Gatehouse, to compare with.
+#   ./bench/profile.sh [SECONDS] [json|stream] [routing|full|vertx]
 # With ASYNC_PROFILER=/path/to/libasyncProfiler.so (async-profiler 4.x, on Maven Central as
 # tools.profiler:async-profiler) it writes a flame graph to bench/.cache/profile-CONTENDER.html and
 # collapsed stacks beside it; otherwise a JFR recording (bench/.cache/profile.jfr) and JFR's views.
@@ -21,7 +22,7 @@ WHICH=${3:-routing}
 . "$BENCH/lib/build.sh"
 WORK=$(mktemp -d /tmp/gatehouse-profile.XXXXXX)
 trap 'stop_all; rm -rf "$WORK"' EXIT
-PORT_UPSTREAM=${BENCH_PORT_BASE:-18700}; PORT_GH_ROUTING=$((PORT_UPSTREAM + 1)); PORT_GH_FULL=$((PORT_UPSTREAM + 2))
+PORT_UPSTREAM=${BENCH_PORT_BASE:-18700}; PORT_GH_ROUTING=$((PORT_UPSTREAM + 1)); PORT_GH_FULL=$((PORT_UPSTREAM + 2)); PORT_VERTX=$((PORT_UPSTREAM + 3))
 GATEHOUSE_KEY=sk-gatehouse-bench-0123456789
 CPU_LOAD=0; CPU_CONTENDER=1
 mkdir -p "$CACHE"
@@ -31,10 +32,12 @@ timeouts="{connect_ms: 2000, first_byte_ms: 30000, idle_ms: 30000, total_ms: 600
 case $WHICH in
   routing) NAME=gatehouse-routing; PORT=$PORT_GH_ROUTING; gatehouse_config "$WORK/gh.yaml" "$PORT_UPSTREAM" "$timeouts" "${ROUTING_CONTROLS[@]}" ;;
   full) NAME=gatehouse-full; PORT=$PORT_GH_FULL; gatehouse_config "$WORK/gh.yaml" "$PORT_UPSTREAM" "$timeouts" "${FULL_CONTROLS[@]}" ;;
-  *) die "contender: routing or full" ;;
+  vertx) NAME=vertx-proxy ;;
+  *) die "contender: routing, full or vertx" ;;
 esac
 GCLOG=$WORK/gc.log
-GATEHOUSE_JAVA_OPTS="${GATEHOUSE_JAVA_OPTS:-} -XX:+FlightRecorder -Xlog:gc:file=$GCLOG" start_gatehouse "$NAME" "$PORT" "$WORK/gh.yaml"
+GATEHOUSE_JAVA_OPTS="${GATEHOUSE_JAVA_OPTS:-} -XX:+FlightRecorder -Xlog:gc:file=$GCLOG"
+if [ "$NAME" = vertx-proxy ]; then start_vertx_proxy; else start_gatehouse "$NAME" "$PORT" "$WORK/gh.yaml"; fi
 PID_VAR="PID_${NAME//-/_}"; PID=${!PID_VAR}
 contender_call "$NAME" "$KIND"
 warm() { BENCH_BODY=$CALL_BODY BENCH_HEADERS="${CALL_HEADERS[*]}" taskset -c "$CPU_LOAD" wrk -t1 -c64 -d"$1s" -s "$BENCH/wrk-post.lua" "$CALL_URL" | grep '^BENCH'; }

@@ -75,7 +75,8 @@ start_nginx() {
 start_vertx_proxy() {
   local libs=${BENCH_GATEHOUSE_CP:-${BENCH_GATEHOUSE_JAR:-$ROOT/target/gatehouse.jar}}
   # shellcheck disable=SC2046
-  start_bg vertx-proxy "$CPU_CONTENDER" "$JAVA_HOME/bin/java" $(JAVA_HOME="$JAVA_HOME" "$ROOT/gatehouse" jvm-options) \
+  # the JVM options Gatehouse gets, GATEHOUSE_JAVA_OPTS included: the two differ only in their code
+  start_bg vertx-proxy "$CPU_CONTENDER" "$JAVA_HOME/bin/java" $(JAVA_HOME="$JAVA_HOME" "$ROOT/gatehouse" jvm-options) ${GATEHOUSE_JAVA_OPTS:-} \
     -cp "$libs:$BENCH/loadgen/target/classes" dev.gatehouse.bench.loadgen.Main vertx-proxy \
     --port "$PORT_VERTX" --upstream-port "$PORT_UPSTREAM" --transport "${BENCH_TRANSPORT:-auto}"
   wait_ready vertx-proxy "$PID_vertx_proxy" "http://127.0.0.1:$PORT_VERTX/v1/chat/completions" -X POST -d @"$BENCH/payloads/request.json"
