@@ -18,7 +18,7 @@ do for [col=2:4] {
 unset multiplot
 
 set output outdir."/throughput.png"
-set terminal pngcairo size 1100,500 font "DejaVu Sans,11" noenhanced
+set terminal pngcairo size 1300,500 font "DejaVu Sans,11" noenhanced
 unset logscale y
 unset multiplot
 set title "Throughput at saturation, wrk closed loop (higher is better)"
