@@ -20,6 +20,7 @@ WHICH=${3:-routing}
 . "$BENCH/lib/common.sh"
 . "$BENCH/lib/contenders.sh"
 . "$BENCH/lib/build.sh"
+case $WHICH in routing|full|vertx) ;; *) die "contender: routing, full or vertx (not '$WHICH')" ;; esac
 WORK=$(mktemp -d /tmp/gatehouse-profile.XXXXXX)
 trap 'stop_all; rm -rf "$WORK"' EXIT
 PORT_UPSTREAM=${BENCH_PORT_BASE:-18700}; PORT_GH_ROUTING=$((PORT_UPSTREAM + 1)); PORT_GH_FULL=$((PORT_UPSTREAM + 2)); PORT_VERTX=$((PORT_UPSTREAM + 3))
@@ -33,7 +34,6 @@ case $WHICH in
   routing) NAME=gatehouse-routing; PORT=$PORT_GH_ROUTING; gatehouse_config "$WORK/gh.yaml" "$PORT_UPSTREAM" "$timeouts" "${ROUTING_CONTROLS[@]}" ;;
   full) NAME=gatehouse-full; PORT=$PORT_GH_FULL; gatehouse_config "$WORK/gh.yaml" "$PORT_UPSTREAM" "$timeouts" "${FULL_CONTROLS[@]}" ;;
   vertx) NAME=vertx-proxy ;;
-  *) die "contender: routing, full or vertx" ;;
 esac
 GCLOG=$WORK/gc.log
 GATEHOUSE_JAVA_OPTS="${GATEHOUSE_JAVA_OPTS:-} -XX:+FlightRecorder -Xlog:gc:file=$GCLOG"

@@ -74,8 +74,8 @@ start_nginx() {
 # so it splits the gap to nginx into the JVM's HTTP stack and Gatehouse's own work.
 start_vertx_proxy() {
   local libs=${BENCH_GATEHOUSE_CP:-${BENCH_GATEHOUSE_JAR:-$ROOT/target/gatehouse.jar}}
-  # shellcheck disable=SC2046
   # the JVM options Gatehouse gets, GATEHOUSE_JAVA_OPTS included: the two differ only in their code
+  # shellcheck disable=SC2046,SC2086
   start_bg vertx-proxy "$CPU_CONTENDER" "$JAVA_HOME/bin/java" $(JAVA_HOME="$JAVA_HOME" "$ROOT/gatehouse" jvm-options) ${GATEHOUSE_JAVA_OPTS:-} \
     -cp "$libs:$BENCH/loadgen/target/classes" dev.gatehouse.bench.loadgen.Main vertx-proxy \
     --port "$PORT_VERTX" --upstream-port "$PORT_UPSTREAM" --transport "${BENCH_TRANSPORT:-auto}"

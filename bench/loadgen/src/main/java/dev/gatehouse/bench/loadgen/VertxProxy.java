@@ -25,7 +25,7 @@ import io.vertx.core.transport.Transport;
  * JVM's HTTP stack, the gap between it and gatehouse-routing is Gatehouse's own work.
  */
 final class VertxProxy {
-    private static final CharSequence EVENT_STREAM = HttpHeaders.createOptimized("text/event-stream");
+    private static final String EVENT_STREAM = "text/event-stream";
     private static final CharSequence[] FORWARDED = {HttpHeaders.CONTENT_TYPE, HttpHeaders.AUTHORIZATION};
 
     private VertxProxy() {}
@@ -65,7 +65,7 @@ final class VertxProxy {
         out.setStatusCode(resp.statusCode());
         String type = resp.getHeader(HttpHeaders.CONTENT_TYPE);
         if (type != null) out.putHeader(HttpHeaders.CONTENT_TYPE, type);
-        if (type != null && type.startsWith(EVENT_STREAM.toString())) {
+        if (type != null && type.startsWith(EVENT_STREAM)) {
             out.setChunked(true);
             resp.pipeTo(out);
         } else {
