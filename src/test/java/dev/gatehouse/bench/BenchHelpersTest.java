@@ -2,11 +2,10 @@ package dev.gatehouse.bench;
 
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,23 +17,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BenchHelpersTest {
 
-    private record Run(int exit, String output) {}
-
-    private static Run bash(String script, String... args) throws Exception {
+    private static BenchScript bash(String script, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("bash", "-c", script, "bench-test"));
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         // jstat comes with this test's own JDK
-        pb.environment().put("JAVA_HOME", Path.of(System.getProperty("java.home")).toString());
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the script finished").isTrue();
-        return new Run(p.exitValue(), out);
+        return BenchScript.run(command, List.of(), Map.of("JAVA_HOME", Path.of(System.getProperty("java.home")).toString()));
     }
 
     @Test
     void should_read_how_long_a_jvm_has_spent_compiling() throws Exception {
-        Run jvm = bash(". bench/lib/common.sh; jit_seconds \"$1\"", Long.toString(ProcessHandle.current().pid()));
+        BenchScript jvm = bash(". bench/lib/common.sh; jit_seconds \"$1\"", Long.toString(ProcessHandle.current().pid()));
         assertThat(jvm.exit()).isZero();
         assertThat(jvm.output().strip()).as("this JVM's compile time in seconds").matches("\\d+\\.\\d+");
         assertThat(Double.parseDouble(jvm.output().strip())).as("a JVM running tests has compiled something").isPositive();
@@ -42,17 +34,17 @@ class BenchHelpersTest {
 
     @Test
     void should_print_nothing_for_a_process_that_is_not_a_jvm_or_no_process() throws Exception {
-        Run notJvm = bash(". bench/lib/common.sh; sleep 30 & jit_seconds $!; kill $!");
+        BenchScript notJvm = bash(". bench/lib/common.sh; sleep 30 & jit_seconds $!; kill $!");
         assertThat(notJvm.exit()).isZero();
         assertThat(notJvm.output()).isEmpty();
-        Run none = bash(". bench/lib/common.sh; jit_seconds ''");
+        BenchScript none = bash(". bench/lib/common.sh; jit_seconds ''");
         assertThat(none.exit()).isZero();
         assertThat(none.output()).isEmpty();
     }
 
     @Test
     void should_refuse_an_unknown_contender_to_profile_before_building_anything() throws Exception {
-        Run run = bash("bash bench/profile.sh 5 json everything");
+        BenchScript run = bash("bash bench/profile.sh 5 json everything");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.output()).isEqualTo("bench: contender: routing, full or vertx (not 'everything')\n");
     }

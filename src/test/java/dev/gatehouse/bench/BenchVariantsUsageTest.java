@@ -2,9 +2,8 @@ package dev.gatehouse.bench;
 
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,22 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BenchVariantsUsageTest {
 
-    private record Run(int exit, String output) {}
-
-    private static Run variants(Map<String, String> env) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("bash", "bench/variants.sh").redirectErrorStream(true);
-        pb.environment().remove("VARIANTS");
-        pb.environment().remove("CONTROLS");
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("variants.sh finished").isTrue();
-        return new Run(p.exitValue(), out);
+    private static BenchScript variants(Map<String, String> env) throws Exception {
+        return BenchScript.run(List.of("bash", "bench/variants.sh"), List.of("VARIANTS", "CONTROLS"), env);
     }
 
     @Test
     void should_print_the_whole_usage_when_no_variant_is_given() throws Exception {
-        Run run = variants(Map.of());
+        BenchScript run = variants(Map.of());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.output())
                 .contains("VARIANTS='JAVA_OPTS;JAVA_OPTS...' ./bench/variants.sh [ROUNDS (3)] [RATE (5000)]")
@@ -43,7 +33,7 @@ class BenchVariantsUsageTest {
 
     @Test
     void should_refuse_an_unknown_control_set_before_building_anything() throws Exception {
-        Run run = variants(Map.of("VARIANTS", "-XX:+UseSerialGC", "CONTROLS", "everything"));
+        BenchScript run = variants(Map.of("VARIANTS", "-XX:+UseSerialGC", "CONTROLS", "everything"));
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.output()).isEqualTo("bench: CONTROLS is 'everything': full or routing\n");
     }
