@@ -46,7 +46,8 @@ class BenchHarnessSmokeTest {
         for (String c : CONTENDERS) {
             assertPositive(rows, "wrk " + c, "rps");
             assertPositive(rows, "rate " + c, "ok");
-            assertThat(rows.get("rate " + c)).as("rate %s", c).containsKeys("p50_us", "p99_us", "p999_us").containsEntry("errors", "0");
+            assertThat(rows.get("rate " + c)).as("rate %s", c).containsKeys("p50_us", "p99_us", "p999_us").containsEntry("errors", "0")
+                    .as("rate %s: the generator's own precision and pauses", c).containsKeys("send_lag_p99_us", "gen_gc", "gen_jit_ms", "gen_transport");
             assertPositive(rows, "stream " + c, "ok");
             assertPositive(rows, "stream " + c, "ttfb_p99_us");
             if (!c.equals("direct")) {
@@ -63,6 +64,8 @@ class BenchHarnessSmokeTest {
         for (String c : CONTENDERS) assertThat(report).contains("| " + c + " |");
         assertThat(report).contains("## Headline", "CPU pinning", "Gatehouse controls on", "request policy", "audit", "bare Vert.x proxy / nginx throughput")
                 .as("smoke runs two rounds, so the report's figures are medians").contains("the median of 2");
+        assertThat(report).as("the generator's noise, from its rate and stream runs")
+                .containsPattern("The load generator's own noise\\*\\* \\(the worst of its \\d+ fixed-rate and stream runs\\): requests sent at most [0-9.]+ ms");
         assertThat(report).as("the transport Gatehouse's start-up line named").containsPattern("on the (io_uring|epoll|nio) transport");
         for (String png : List.of("latency.png", "throughput.png")) {
             byte[] head = Files.readAllBytes(out.resolve(png));

@@ -10,6 +10,9 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.transport.Transport;
+import io.netty.channel.EventLoop;
 import org.HdrHistogram.Histogram;
 
 import java.nio.file.Files;
@@ -24,14 +27,24 @@ import java.util.concurrent.TimeUnit;
  * it could be sent. A stalled server therefore shows up as latency (no coordinated omission):
  * requests that find every connection busy wait in the client's queue and the wait counts.
  *
- * <p>Everything runs on one event loop: a 1 ms timer sends every request that has come due.
- * Prints one line of {@code key=value} pairs; latencies in microseconds.
+ * <p>Everything runs on one event loop. After sending what has come due it sets a timer for the
+ * next request's intended start, to the nanosecond: on a native transport (io_uring by default,
+ * {@code --transport}) the kernel wakes it within microseconds, where Java NIO's selector rounds
+ * a timeout up to whole milliseconds. A coarse tick would add up to a tick to every request's
+ * latency, direct access's too, and bunch requests into bursts that queue behind each other.
+ *
+ * <p>Prints one line of {@code key=value} pairs; latencies in microseconds. It also reports what
+ * the generator itself did while measuring: its garbage collections and JIT compilation, which
+ * delay every request in flight whatever the server does, so that a report can tell the server's
+ * tail from the generator's.
  */
 final class OpenLoop {
     private static final long HIGHEST_US = TimeUnit.SECONDS.toMicros(120);
 
     private final Histogram latency = new Histogram(HIGHEST_US, 3);
     private final Histogram ttfb = new Histogram(HIGHEST_US, 3);
+    /** How late each request went out after its intended start: the generator's own precision. */
+    private final Histogram sendLag = new Histogram(HIGHEST_US, 3);
     private final HttpClientAgent client;
     private final RequestOptions request;
     private final Buffer body;
@@ -46,6 +59,8 @@ final class OpenLoop {
     private long errors;
     private long inflight;
     private String firstError;
+    private final SelfCost self = new SelfCost();
+    private EventLoop eventLoop;
 
     private OpenLoop(HttpClientAgent client, RequestOptions request, Buffer body, double rate) {
         this.client = client;
@@ -65,7 +80,9 @@ final class OpenLoop {
             headers.add(h.substring(0, colon).trim(), h.substring(colon + 1).trim());
         }
         Buffer body = Buffer.buffer(Files.readAllBytes(Path.of(a.get("body"))));
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+        Transport transport = transport(a.get("transport", "auto"));
+        Vertx vertx = Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(1))
+                .withTransport(transport).build();
         HttpClientAgent client = vertx.createHttpClient(
                 new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true).setKeepAliveTimeout(120),
                 new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
@@ -74,27 +91,37 @@ final class OpenLoop {
         CompletableFuture<Void> finished = new CompletableFuture<>();
         vertx.runOnContext(v -> loop.start(vertx, warmup, seconds, finished));
         finished.get();
-        System.out.println(loop.summary(rate, seconds));
+        System.out.println(loop.summary(rate, seconds) + " " + loop.self.summary() + " gen_transport=" + transport.name());
         if (loop.firstError != null) System.err.println("loadgen: first error: " + loop.firstError);
         vertx.close().await();
     }
 
     private void start(Vertx vertx, double warmup, double seconds, CompletableFuture<Void> finished) {
+        eventLoop = ((ContextInternal) vertx.getOrCreateContext()).nettyEventLoop();
         startNanos = System.nanoTime();
         measureFromNanos = startNanos + (long) (warmup * 1e9);
         endNanos = measureFromNanos + (long) (seconds * 1e9);
-        vertx.setPeriodic(1, id -> {
-            long now = System.nanoTime();
-            long intended;
-            while ((intended = startNanos + next * periodNanos) <= now && intended < endNanos) {
-                send(intended);
-                next++;
+        tick(vertx, finished);
+    }
+
+    /** Sends every request that has come due, then sleeps until the next one's intended start. */
+    private void tick(Vertx vertx, CompletableFuture<Void> finished) {
+        long now = System.nanoTime();
+        long intended;
+        while ((intended = startNanos + next * periodNanos) <= now && intended < endNanos) {
+            if (intended >= measureFromNanos) {
+                if (!self.started()) self.start();
+                sendLag.recordValue(Math.min(HIGHEST_US, (now - intended) / 1000));
             }
-            if (intended >= endNanos) {
-                vertx.cancelTimer(id);
-                drain(vertx, now, finished);
-            }
-        });
+            send(intended);
+            next++;
+        }
+        if (intended >= endNanos) {
+            self.end();
+            drain(vertx, now, finished);
+        } else {
+            eventLoop.schedule(() -> tick(vertx, finished), intended - now, TimeUnit.NANOSECONDS);
+        }
     }
 
     /** Waits up to 5 s for requests in flight; the ones still out then count as errors. */
@@ -108,6 +135,20 @@ final class OpenLoop {
                 finished.complete(null);
             }
         });
+    }
+
+    /** {@code auto}: io_uring, else epoll (a kernel or sandbox may refuse io_uring), else Java NIO. */
+    private static Transport transport(String name) {
+        Transport t = switch (name) {
+            case "auto" -> Transport.IO_URING.available() ? Transport.IO_URING
+                    : Transport.EPOLL.available() ? Transport.EPOLL : Transport.NIO;
+            case "io_uring" -> Transport.IO_URING;
+            case "epoll" -> Transport.EPOLL;
+            case "nio" -> Transport.NIO;
+            default -> throw new IllegalArgumentException("--transport: auto, io_uring, epoll or nio (not '" + name + "')");
+        };
+        if (!t.available()) throw new IllegalStateException("transport " + name + " is not available: " + t.unavailabilityCause());
+        return t;
     }
 
     private void send(long intended) {
@@ -144,10 +185,11 @@ final class OpenLoop {
         return String.format(Locale.ROOT,
                 "target_rps=%.0f sent=%d done=%d ok=%d errors=%d measured=%d achieved_rps=%.1f "
                         + "p50_us=%d p90_us=%d p99_us=%d p999_us=%d max_us=%d "
-                        + "ttfb_p50_us=%d ttfb_p99_us=%d ttfb_p999_us=%d",
+                        + "ttfb_p50_us=%d ttfb_p99_us=%d ttfb_p999_us=%d send_lag_p50_us=%d send_lag_p99_us=%d",
                 rate, sent, done, ok, errors, measured, measured / seconds,
                 latency.getValueAtPercentile(50), latency.getValueAtPercentile(90), latency.getValueAtPercentile(99),
                 latency.getValueAtPercentile(99.9), latency.getMaxValue(),
-                ttfb.getValueAtPercentile(50), ttfb.getValueAtPercentile(99), ttfb.getValueAtPercentile(99.9));
+                ttfb.getValueAtPercentile(50), ttfb.getValueAtPercentile(99), ttfb.getValueAtPercentile(99.9),
+                sendLag.getValueAtPercentile(50), sendLag.getValueAtPercentile(99));
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Checks that a run measured every contender, then writes the Markdown report and the data files
@@ -188,6 +189,27 @@ final class Report {
             }
             md.append('\n');
         }
+        generatorNoise();
+    }
+
+    /**
+     * What the load generator itself added, in its worst round: latency counts from each request's
+     * intended start, so a late send, a collection or a compilation in the generator would read as
+     * the contender's (and direct access's) latency.
+     */
+    private void generatorNoise() {
+        List<Results.Row> runs = results.rounds().stream()
+                .filter(r -> (r.kind().equals("rate") || r.kind().equals("stream")) && r.has("send_lag_p99_us")).toList();
+        if (runs.isEmpty()) return;
+        double lag = runs.stream().mapToDouble(r -> r.num("send_lag_p99_us")).max().orElse(0);
+        double gcs = runs.stream().mapToDouble(r -> r.num("gen_gc")).max().orElse(0);
+        double gcMs = runs.stream().mapToDouble(r -> r.num("gen_gc_ms")).max().orElse(0);
+        double jitMs = runs.stream().mapToDouble(r -> r.num("gen_jit_ms")).max().orElse(0);
+        String transports = runs.stream().map(r -> r.values().get("gen_transport")).distinct().collect(Collectors.joining(", "));
+        md.append(String.format(Locale.ROOT, "**The load generator's own noise** (the worst of its %d fixed-rate and stream runs): "
+                + "requests sent at most %s after their intended start (p99); %d garbage collection(s) taking %d ms and "
+                + "%d ms of JIT compilation in one measured window; transport %s.%n%n",
+                runs.size(), ms(lag), (long) gcs, (long) gcMs, (long) jitMs, transports));
     }
 
     private void streams() {

@@ -14,8 +14,9 @@ import java.util.Map;
  * written by bench/run.sh (kinds: wrk, rate, stream, mem, idle). A measurement repeated in
  * several interleaved rounds (same kind, contender and target rate) reads as one row holding the
  * median of each number: a single 10-second run's p99 swings by a millisecond on a shared machine.
+ * {@code rounds} keeps every line as it was, for figures where the worst round matters.
  */
-record Results(List<Row> rows) {
+record Results(List<Row> rows, List<Row> rounds) {
 
     record Row(String kind, String contender, Map<String, String> values) {
         double num(String key) {
@@ -45,7 +46,7 @@ record Results(List<Row> rows) {
             }
             rows.add(new Row(parts[0], parts[1], values));
         }
-        return new Results(medians(rows));
+        return new Results(medians(rows), List.copyOf(rows));
     }
 
     /** Rows of one measurement (kind, contender, target rate) merged into one: the median of each number. */
