@@ -39,6 +39,7 @@ class CheckConstraintSessionsTest {
         Database migrated = Database.open(config);
         try (Connection keepsItOpen = DriverManager.getConnection(url, "gatehouse", "")) {
             migrated.close();
+            assertThat(keepsItOpen.isValid(1)).as("the database stays open, with the migrating pool gone").isTrue();
             try (Database db = Database.open(config)) {
                 AuditRecord appended = TestAudit.log(db).append(AuditEntry.of(AuditCategory.KYC, "reviewer", "cip.verify", "cus_1"));
                 assertThat(appended.seq()).isEqualTo(1);
