@@ -4,7 +4,7 @@
 # all on 127.0.0.1. Gatehouse runs three ways: routing only, every control on its embedded store
 # (H2), and every control over PostgreSQL (Debian's server, a throwaway cluster on the contender's core).
 #
-#   ./bench/run.sh            full run (about 27 minutes); writes docs/benchmarks/
+#   ./bench/run.sh            full run (about 36 minutes); writes docs/benchmarks/
 #   ./bench/run.sh --quick    shorter and fewer runs (under 3 minutes once built; without gatehouse-full-pg); writes docs/benchmarks/
 #   ./bench/run.sh --smoke    seconds per contender, one rate: checks the harness works; writes --out or a temp dir
 #   ./bench/run.sh --soak [SECONDS]  Gatehouse with every control at a fixed rate (default 600 s at
