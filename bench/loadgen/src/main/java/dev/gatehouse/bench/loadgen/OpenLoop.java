@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * requests that find every connection busy wait in the client's queue and the wait counts.
  *
  * <p>Everything runs on one event loop. After sending what has come due it sets a timer for the
- * next request's intended start, to the nanosecond: on a native transport (io_uring by default,
+ * next request's intended start, to the nanosecond: on a native transport (io_uring where the kernel allows it,
  * {@code --transport}) the kernel wakes it within microseconds, where Java NIO's selector rounds
  * a timeout up to whole milliseconds. A coarse tick would add up to a tick to every request's
  * latency, direct access's too, and bunch requests into bursts that queue behind each other.
@@ -80,7 +80,7 @@ final class OpenLoop {
             headers.add(h.substring(0, colon).trim(), h.substring(colon + 1).trim());
         }
         Buffer body = Buffer.buffer(Files.readAllBytes(Path.of(a.get("body"))));
-        Transport transport = transport(a.get("transport", "auto"));
+        Transport transport = NetworkTransport.named(a.get("transport", "auto"));
         Vertx vertx = Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(1))
                 .withTransport(transport).build();
         HttpClientAgent client = vertx.createHttpClient(
@@ -135,20 +135,6 @@ final class OpenLoop {
                 finished.complete(null);
             }
         });
-    }
-
-    /** {@code auto}: io_uring, else epoll (a kernel or sandbox may refuse io_uring), else Java NIO. */
-    private static Transport transport(String name) {
-        Transport t = switch (name) {
-            case "auto" -> Transport.IO_URING.available() ? Transport.IO_URING
-                    : Transport.EPOLL.available() ? Transport.EPOLL : Transport.NIO;
-            case "io_uring" -> Transport.IO_URING;
-            case "epoll" -> Transport.EPOLL;
-            case "nio" -> Transport.NIO;
-            default -> throw new IllegalArgumentException("--transport: auto, io_uring, epoll or nio (not '" + name + "')");
-        };
-        if (!t.available()) throw new IllegalStateException("transport " + name + " is not available: " + t.unavailabilityCause());
-        return t;
     }
 
     private void send(long intended) {

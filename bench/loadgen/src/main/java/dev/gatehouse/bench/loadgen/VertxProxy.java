@@ -33,7 +33,7 @@ final class VertxProxy {
     static void run(Args a) {
         int port = a.integer("port", 9400);
         int upstreamPort = a.integer("upstream-port", 9401);
-        Transport transport = transport(a.get("transport", "auto"));
+        Transport transport = NetworkTransport.named(a.get("transport", "auto"));
         Vertx vertx = Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(1)).withTransport(transport).build();
         // Gatehouse's default pool per provider: 1,024 connections, requests queue beyond them
         HttpClientAgent client = vertx.httpClientBuilder()
@@ -71,20 +71,5 @@ final class VertxProxy {
         } else {
             resp.body().onSuccess(out::end).onFailure(e -> out.setStatusCode(502).end());
         }
-    }
-
-    /** As Gatehouse's {@code server.transport}: auto takes io_uring, then epoll, then Java NIO. */
-    private static Transport transport(String name) {
-        return switch (name) {
-            case "auto" -> usable(Transport.IO_URING) ? Transport.IO_URING : usable(Transport.EPOLL) ? Transport.EPOLL : Transport.NIO;
-            case "io_uring" -> Transport.IO_URING;
-            case "epoll" -> Transport.EPOLL;
-            case "nio" -> Transport.NIO;
-            default -> throw new IllegalArgumentException("--transport: auto, io_uring, epoll or nio");
-        };
-    }
-
-    private static boolean usable(Transport t) {
-        return t != null && t.available();
     }
 }
