@@ -20,10 +20,13 @@ import java.util.Locale;
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final boolean postgres;
+    /** H2 only: the session that ran the migrations, held until {@link #close} (see {@link SchemaSession}). */
+    private final SchemaSession schemaSession;
 
-    private Database(HikariDataSource dataSource, boolean postgres) {
+    private Database(HikariDataSource dataSource, boolean postgres, SchemaSession schemaSession) {
         this.dataSource = dataSource;
         this.postgres = postgres;
+        this.schemaSession = schemaSession;
     }
 
     public static Database open(StoreConfig config) {
@@ -33,7 +36,8 @@ public final class Database implements AutoCloseable {
             throw new ConfigException("store.url must be a jdbc:h2: or jdbc:postgresql: URL, not " + url);
         }
         HikariConfig hc = new HikariConfig();
-        hc.setJdbcUrl(postgres ? url : h2Url(url));
+        String jdbcUrl = postgres ? url : h2Url(url);
+        hc.setJdbcUrl(jdbcUrl);
         if (config.user() != null) hc.setUsername(config.user());
         if (config.password() != null) hc.setPassword(config.password().value());
         hc.setMaximumPoolSize(config.maxPoolSize());
@@ -45,13 +49,23 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new ConfigException("cannot open the store at " + redact(url) + ": " + rootMessage(e), e);
         }
+        SchemaSession schemaSession = null;
         try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-        } catch (FlywayException e) {
+            if (!postgres) schemaSession = new SchemaSession(jdbcUrl, config.user(), config.password() == null ? null : config.password().value());
+            Flyway.configure().dataSource(postgres ? ds : schemaSession).locations("classpath:db/migration").load().migrate();
+        } catch (FlywayException | SQLException e) {
             ds.close();
-            throw new ConfigException("cannot migrate the store at " + redact(url) + ": " + rootMessage(e), e);
+            ConfigException failure = new ConfigException("cannot migrate the store at " + redact(url) + ": " + rootMessage(e), e);
+            if (schemaSession != null) {
+                try {
+                    schemaSession.close();
+                } catch (SQLException closing) {
+                    failure.addSuppressed(closing);
+                }
+            }
+            throw failure;
         }
-        return new Database(ds, postgres);
+        return new Database(ds, postgres, schemaSession);
     }
 
     public DataSource dataSource() { return dataSource; }
@@ -90,7 +104,15 @@ public final class Database implements AutoCloseable {
     }
 
     @Override
-    public void close() { dataSource.close(); }
+    public void close() {
+        dataSource.close();
+        if (schemaSession == null) return;
+        try {
+            schemaSession.close();
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
 
     /** Work against a connection that may throw {@link SQLException}. */
     @FunctionalInterface

@@ -22,17 +22,17 @@ import java.util.zip.GZIPInputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An embedded store written by an H2 release Gatehouse shipped before (2.3.232 and 2.4.240, every
- * migration up to V11 applied, one ledger row) opens with the current one: an upgrade must not
- * strand a ledger. Each fixture was made by {@code Database.open} and {@code LedgerLoader.insert}
- * on that H2 release.
+ * An embedded store written by an H2 release Gatehouse shipped before (2.3.232, 2.4.240 and
+ * 2.5.252, every migration up to V11 applied, one ledger row) opens with the current one: neither an
+ * upgrade nor the return from 2.5.252 to 2.4.240 may strand a ledger. Each fixture was made by
+ * {@code Database.open} and {@code LedgerLoader.insert} on that H2 release.
  */
 class H2FileUpgradeTest {
     @TempDir
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"2.3.232", "2.4.240"})
+    @ValueSource(strings = {"2.3.232", "2.4.240", "2.5.252"})
     void should_open_and_extend_a_ledger_written_by_an_earlier_h2(String release) throws IOException {
         try (InputStream gz = getClass().getResourceAsStream("/store/ledger-written-by-h2-" + release + ".mv.db.gz")) {
             assertThat(gz).as("fixture").isNotNull();
