@@ -51,7 +51,7 @@ public final class Database implements AutoCloseable {
         }
         SchemaSession schemaSession = null;
         try {
-            if (!postgres) schemaSession = new SchemaSession(jdbcUrl, config.user(), config.password() == null ? null : config.password().value());
+            if (!postgres) schemaSession = SchemaSession.open(jdbcUrl, config.user(), config.password() == null ? null : config.password().value());
             Flyway.configure().dataSource(postgres ? ds : schemaSession).locations("classpath:db/migration").load().migrate();
         } catch (FlywayException | SQLException e) {
             ds.close();

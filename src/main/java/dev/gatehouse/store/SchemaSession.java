@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -17,12 +19,31 @@ import java.util.logging.Logger;
  * table fails with "Check constraint invalid". The pool retires its connections over time, so
  * Flyway runs here instead, on one connection outside the pool that closes only with the store.
  * (H2 2.5 fixes that bug, but its file store does not survive a SIGKILL: see {@code KillNineStressTest}.)
+ * An in-memory database lives until the JVM ends and may be opened again by a later store, so its
+ * session lives as long: one per database, never closed.
  */
 final class SchemaSession implements DataSource, AutoCloseable {
+    private static final Map<String, SchemaSession> IN_MEMORY = new HashMap<>(); // guarded by itself
+
     private final Connection connection;
     private final Connection unclosable;
+    private final boolean inMemory;
 
-    SchemaSession(String url, String user, String password) throws SQLException {
+    /** The session for the database at {@code url}: a new one, or an in-memory database's own. */
+    static SchemaSession open(String url, String user, String password) throws SQLException {
+        if (!url.startsWith("jdbc:h2:mem:")) return new SchemaSession(url, user, password, false);
+        synchronized (IN_MEMORY) {
+            SchemaSession session = IN_MEMORY.get(url);
+            if (session == null || session.connection.isClosed()) {
+                session = new SchemaSession(url, user, password, true);
+                IN_MEMORY.put(url, session);
+            }
+            return session;
+        }
+    }
+
+    private SchemaSession(String url, String user, String password, boolean inMemory) throws SQLException {
+        this.inMemory = inMemory;
         this.connection = DriverManager.getConnection(url, user, password == null ? "" : password);
         this.unclosable = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
                 (proxy, method, args) -> {
@@ -41,8 +62,11 @@ final class SchemaSession implements DataSource, AutoCloseable {
     @Override
     public Connection getConnection(String username, String password) { return unclosable; }
 
+    /** Closes the session, unless its database is in memory (see the class comment). */
     @Override
-    public void close() throws SQLException { connection.close(); }
+    public void close() throws SQLException {
+        if (!inMemory) connection.close();
+    }
 
     @Override
     public PrintWriter getLogWriter() { return null; }

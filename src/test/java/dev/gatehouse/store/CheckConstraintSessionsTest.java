@@ -1,12 +1,12 @@
 package dev.gatehouse.store;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.gatehouse.audit.AuditCategory;
 import dev.gatehouse.audit.AuditEntry;
 import dev.gatehouse.audit.AuditRecord;
 import dev.gatehouse.audit.TestAudit;
 import dev.gatehouse.audit.VerifyResult;
-import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.gatehouse.config.StoreConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,16 +43,30 @@ class CheckConstraintSessionsTest {
             pool.softEvictConnections(); // every idle connection closes now
             assertThat(keepsItOpen.isValid(1)).as("the database stays open, with the pool's first connections gone").isTrue();
 
-            AuditRecord appended = TestAudit.log(db).append(AuditEntry.of(AuditCategory.KYC, "reviewer", "cip.verify", "cus_1"));
-            assertThat(appended.seq()).isEqualTo(1);
-            assertThat(TestAudit.verify(db)).isInstanceOf(VerifyResult.Ok.class);
-            // and a constraint still refuses what it must, as a violation rather than an error of its own
-            assertThatThrownBy(() -> db.withConnection(c -> {
-                try (Statement s = c.createStatement()) {
-                    return s.executeUpdate("INSERT INTO customers (id, name, kind, country, status, created_at, updated_at)"
-                            + " VALUES ('cus_x', 'X', 'corporation', 'US', 'active', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
-                }
-            })).hasStackTraceContaining("Check constraint violation");
+            assertConstraintsWork(db);
         }
+    }
+
+    /** An in-memory store outlives its first {@code Database} (it is kept until the JVM ends), and may be opened again. */
+    @Test
+    void should_check_rows_in_an_in_memory_store_opened_again_in_the_same_process() {
+        StoreConfig config = new StoreConfig("jdbc:h2:mem:constraints_" + Ids.random(12), "sa", null, 2);
+        Database.open(config).close();
+        try (Database db = Database.open(config)) {
+            assertConstraintsWork(db);
+        }
+    }
+
+    private static void assertConstraintsWork(Database db) {
+        AuditRecord appended = TestAudit.log(db).append(AuditEntry.of(AuditCategory.KYC, "reviewer", "cip.verify", "cus_1"));
+        assertThat(appended.seq()).isEqualTo(1);
+        assertThat(TestAudit.verify(db)).isInstanceOf(VerifyResult.Ok.class);
+        // and a constraint still refuses what it must, as a violation rather than an error of its own
+        assertThatThrownBy(() -> db.withConnection(c -> {
+            try (Statement s = c.createStatement()) {
+                return s.executeUpdate("INSERT INTO customers (id, name, kind, country, status, created_at, updated_at)"
+                        + " VALUES ('cus_x', 'X', 'corporation', 'US', 'active', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+            }
+        })).hasStackTraceContaining("Check constraint violation");
     }
 }
