@@ -1,16 +1,11 @@
 package dev.gatehouse.metering;
 
-import dev.gatehouse.simulator.ProviderSimulator;
-import dev.gatehouse.simulator.SimulatorOptions;
-import dev.gatehouse.simulator.Timing;
-import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,17 +35,10 @@ class KillNineStressTest {
     private static final int WORKERS = 12;
     private static final int CYCLES = 25;
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final KillRig rig = new KillRig();
 
-    private final Vertx simVertx = Vertx.vertx();
-    private final List<Process> processes = new ArrayList<>();
-
-    @AfterEach
-    void tearDown() throws Exception {
-        for (Process p : processes) p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        simVertx.close().await(10, TimeUnit.SECONDS);
-    }
+    KillNineStressTest() throws IOException, TimeoutException {}
 
     @Test
     void should_start_after_every_kill_and_bill_every_completed_response_once() throws Exception {
@@ -57,17 +46,14 @@ class KillNineStressTest {
         String urlSettings = System.getProperty("gatehouse.kill.url", "");
         long seed = Long.getLong("gatehouse.kill.seed", System.nanoTime());
         Random random = new Random(seed);
-        ProviderSimulator sim = ProviderSimulator.start(simVertx,
-                SimulatorOptions.defaults().withTiming(new Timing(2, 2, 2000, 2))).await(10, TimeUnit.SECONDS);
-        String jdbcUrl = "jdbc:h2:file:" + dir.resolve("db/gatehouse").toAbsolutePath() + urlSettings;
-        Path data = dir.resolve("data");
+        String jdbcUrl = rig.jdbcUrl(urlSettings);
         Map<String, long[]> seenComplete = new ConcurrentHashMap<>();
         HttpClient http = KilledGateway.client();
         List<String> failures = new ArrayList<>();
         for (int cycle = 1; cycle <= cycles; cycle++) {
-            KilledGateway g = launch(sim.port(), jdbcUrl, data, "cycle-" + cycle);
+            KilledGateway g = rig.launch(jdbcUrl, "cycle-" + cycle);
             if (!g.started()) {
-                KilledGateway again = launch(sim.port(), jdbcUrl, data, "cycle-" + cycle + "-again");
+                KilledGateway again = rig.launch(jdbcUrl, "cycle-" + cycle + "-again");
                 again.kill();
                 failures.add("cycle " + cycle + " (seed " + seed + "): the gateway did not start"
                         + (again.started() ? ", but did at the next try" : ", nor at the next try") + ":\n" + firstError(g.logText()));
@@ -88,11 +74,11 @@ class KillNineStressTest {
         }
         assertThat(failures).as("starts that failed after a kill").isEmpty();
         Thread.sleep(200); // let the simulator finish counting answers in flight when the gateway died
-        KilledGateway last = launch(sim.port(), jdbcUrl, data, "last");
+        KilledGateway last = rig.launch(jdbcUrl, "last");
         assertThat(last.started()).as("the last start; its log:%n%s", last.logText()).isTrue();
         last.process().destroy(); // SIGTERM: a clean stop, so the test can open the H2 file
         assertThat(last.process().waitFor(15, TimeUnit.SECONDS)).isTrue();
-        KillNineTest.assertBilledExactlyOnce(jdbcUrl, new HashMap<>(seenComplete), sim.completedCount());
+        KillNineTest.assertBilledExactlyOnce(jdbcUrl, new HashMap<>(seenComplete), rig.sim().completedCount());
     }
 
     /** The log from its first exception on, enough lines to see where it came from. */
@@ -104,9 +90,4 @@ class KillNineStressTest {
         return log.substring(from, Math.min(log.length(), from + 12_000));
     }
 
-    private KilledGateway launch(int simPort, String jdbcUrl, Path data, String name) throws Exception {
-        KilledGateway g = KilledGateway.launch(simPort, jdbcUrl, data, dir.resolve(name + ".log"));
-        processes.add(g.process());
-        return g;
-    }
 }

@@ -1,18 +1,13 @@
 package dev.gatehouse.metering;
 
 import dev.gatehouse.config.StoreConfig;
-import dev.gatehouse.simulator.ProviderSimulator;
-import dev.gatehouse.simulator.SimulatorOptions;
-import dev.gatehouse.simulator.Timing;
 import dev.gatehouse.store.Database;
-import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -23,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,26 +32,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KillNineTest {
     private static final int WORKERS = 12;
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final KillRig rig = new KillRig();
 
-    private final Vertx simVertx = Vertx.vertx();
-    private final List<Process> processes = new ArrayList<>();
-
-    @AfterEach
-    void tearDown() throws Exception {
-        for (Process p : processes) p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        simVertx.close().await(10, TimeUnit.SECONDS);
-    }
+    KillNineTest() throws IOException, TimeoutException {}
 
     @Test
     void should_bill_every_completed_response_exactly_once_after_the_gateway_is_killed_under_load() throws Exception {
-        ProviderSimulator sim = ProviderSimulator.start(simVertx,
-                SimulatorOptions.defaults().withTiming(new Timing(2, 2, 2000, 2))).await(10, TimeUnit.SECONDS);
-        String jdbcUrl = "jdbc:h2:file:" + dir.resolve("db/gatehouse").toAbsolutePath();
-        Path data = dir.resolve("data");
-
-        KilledGateway first = launch(sim.port(), jdbcUrl, data, "first");
+        String jdbcUrl = rig.jdbcUrl("");
+        KilledGateway first = launch(jdbcUrl, "first");
         Map<String, long[]> seenComplete = new ConcurrentHashMap<>();
         AtomicBoolean stop = new AtomicBoolean();
         HttpClient http = KilledGateway.client();
@@ -73,16 +58,16 @@ class KillNineTest {
         assertThat(load.awaitTermination(15, TimeUnit.SECONDS)).isTrue();
         Map<String, long[]> expected = new HashMap<>(seenComplete);
         Thread.sleep(200); // let the simulator finish counting answers in flight when the gateway died
-        long simCompleted = sim.completedCount();
+        long simCompleted = rig.sim().completedCount();
 
-        KilledGateway second = launch(sim.port(), jdbcUrl, data, "second");
+        KilledGateway second = launch(jdbcUrl, "second");
         assertThat(second.replayed()).as("the kill left records that only the journal replay could load").isPositive();
         second.process().destroy(); // SIGTERM: a clean stop, so the test can open the H2 file
         assertThat(second.process().waitFor(15, TimeUnit.SECONDS)).isTrue();
 
         assertThat(expected.size()).as("responses the client saw complete").isGreaterThanOrEqualTo(50);
         assertBilledExactlyOnce(jdbcUrl, expected, simCompleted);
-        try (var files = Files.list(data.resolve("journal"))) {
+        try (var files = Files.list(rig.journalParent().resolve("journal"))) {
             assertThat(files.filter(p -> JournalSegment.parse(p) != null).toList()).as("every segment loaded and deleted").isEmpty();
         }
     }
@@ -144,9 +129,8 @@ class KillNineTest {
         });
     }
 
-    private KilledGateway launch(int simPort, String jdbcUrl, Path data, String name) throws Exception {
-        KilledGateway g = KilledGateway.launch(simPort, jdbcUrl, data, dir.resolve(name + ".log"));
-        processes.add(g.process());
+    private KilledGateway launch(String jdbcUrl, String name) throws Exception {
+        KilledGateway g = rig.launch(jdbcUrl, name);
         assertThat(g.started()).as("the %s gateway started; its log:%n%s", name, g.logText()).isTrue();
         return g;
     }
