@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link KillNineTest} many times over on one store, for the faults too rare for one kill to show:
  * each cycle starts the gateway on the files the last kill left, loads it for a random 0.3-3 s and
  * kills it with SIGKILL. Every start must succeed, and at the end every response the client saw
- * complete has exactly one usage record. H2 2.5.250 and 2.5.252 failed this within 3 to 22 cycles
+ * complete has exactly one usage record. H2 2.5.250 and 2.5.252 failed this after 2 to 21 kills
  * (a store that would not open: "Chunk not found", a StackOverflowError in its chunk map, "Timeout
  * trying to lock table"), and 2.5.252 with a 500 ms write delay lost committed rows; 2.4.240
  * passed 370. The build runs {@value #CYCLES} cycles; for more, and to try H2 settings on the
