@@ -6,19 +6,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 /**
  * {@link KillNineTest} many times over on one store, for the faults too rare for one kill to show:
@@ -32,7 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * -Dgatehouse.kill.url=';SETTING=VALUE'}.
  */
 class KillNineStressTest {
-    private static final int WORKERS = 12;
     private static final int CYCLES = 25;
 
     @RegisterExtension
@@ -49,30 +44,20 @@ class KillNineStressTest {
         String jdbcUrl = rig.jdbcUrl(urlSettings);
         Map<String, long[]> seenComplete = new ConcurrentHashMap<>();
         HttpClient http = KilledGateway.client();
-        List<String> failures = new ArrayList<>();
         for (int cycle = 1; cycle <= cycles; cycle++) {
             KilledGateway g = rig.launch(jdbcUrl, "cycle-" + cycle);
             if (!g.started()) {
                 KilledGateway again = rig.launch(jdbcUrl, "cycle-" + cycle + "-again");
                 again.kill();
-                failures.add("cycle " + cycle + " (seed " + seed + "): the gateway did not start"
-                        + (again.started() ? ", but did at the next try" : ", nor at the next try") + ":\n" + firstError(g.logText()));
-                break;
+                fail("the start after kill " + (cycle - 1) + " (seed " + seed + ") failed"
+                        + (again.started() ? ", but the next try started" : ", and so did the next try") + ":\n" + firstError(g.logText()));
             }
-            AtomicBoolean stop = new AtomicBoolean();
-            ExecutorService load = Executors.newVirtualThreadPerTaskExecutor();
-            for (int w = 0; w < WORKERS; w++) {
-                String worker = cycle + "-" + w;
-                load.submit(() -> KilledGateway.drive(http, g.port(), worker, stop, seenComplete));
-            }
+            KilledGateway.ClientLoad load = g.load(http, "cycle-" + cycle, seenComplete);
             Thread.sleep(300 + random.nextInt(2_700));
             g.kill();
-            stop.set(true);
-            load.shutdown();
-            assertThat(load.awaitTermination(15, TimeUnit.SECONDS)).isTrue();
+            assertThat(load.stop()).isTrue();
             Files.deleteIfExists(g.log());
         }
-        assertThat(failures).as("starts that failed after a kill").isEmpty();
         Thread.sleep(200); // let the simulator finish counting answers in flight when the gateway died
         KilledGateway last = rig.launch(jdbcUrl, "last");
         assertThat(last.started()).as("the last start; its log:%n%s", last.logText()).isTrue();
@@ -89,5 +74,4 @@ class KillNineStressTest {
         int from = log.lastIndexOf('\n', at) + 1;
         return log.substring(from, Math.min(log.length(), from + 12_000));
     }
-
 }

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,11 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,8 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * token counts, and the ledger holds no more records than the simulator completed.
  */
 class KillNineTest {
-    private static final int WORKERS = 12;
-
     @RegisterExtension
     final KillRig rig = new KillRig();
 
@@ -42,20 +36,12 @@ class KillNineTest {
         String jdbcUrl = rig.jdbcUrl("");
         KilledGateway first = launch(jdbcUrl, "first");
         Map<String, long[]> seenComplete = new ConcurrentHashMap<>();
-        AtomicBoolean stop = new AtomicBoolean();
-        HttpClient http = KilledGateway.client();
-        ExecutorService load = Executors.newVirtualThreadPerTaskExecutor();
-        for (int w = 0; w < WORKERS; w++) {
-            String worker = Integer.toString(w);
-            load.submit(() -> KilledGateway.drive(http, first.port(), worker, stop, seenComplete));
-        }
+        KilledGateway.ClientLoad load = first.load(KilledGateway.client(), "first", seenComplete);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
         while (System.nanoTime() < deadline || seenComplete.size() < 50) Thread.sleep(50);
 
         first.kill(); // SIGKILL, mid-load
-        stop.set(true);
-        load.shutdown();
-        assertThat(load.awaitTermination(15, TimeUnit.SECONDS)).isTrue();
+        assertThat(load.stop()).isTrue();
         Map<String, long[]> expected = new HashMap<>(seenComplete);
         Thread.sleep(200); // let the simulator finish counting answers in flight when the gateway died
         long simCompleted = rig.sim().completedCount();
@@ -67,7 +53,7 @@ class KillNineTest {
 
         assertThat(expected.size()).as("responses the client saw complete").isGreaterThanOrEqualTo(50);
         assertBilledExactlyOnce(jdbcUrl, expected, simCompleted);
-        try (var files = Files.list(rig.journalParent().resolve("journal"))) {
+        try (var files = Files.list(rig.dataDir().resolve("journal"))) {
             assertThat(files.filter(p -> JournalSegment.parse(p) != null).toList()).as("every segment loaded and deleted").isEmpty();
         }
     }

@@ -41,13 +41,13 @@ final class KillRig implements AfterEachCallback {
 
     /** A gateway on the simulator, the store at {@code jdbcUrl} and this rig's journal, logging to {@code name}.log. */
     KilledGateway launch(String jdbcUrl, String name) throws IOException {
-        KilledGateway g = KilledGateway.launch(sim.port(), jdbcUrl, journalParent(), dir.resolve(name + ".log"));
+        KilledGateway g = KilledGateway.launch(sim.port(), jdbcUrl, dataDir(), dir.resolve(name + ".log"));
         processes.add(g.process());
         return g;
     }
 
-    /** The gateway's data directory: its journal is {@code journal} inside. */
-    Path journalParent() { return dir.resolve("data"); }
+    /** The gateways' data directory: their journal is {@code journal} inside. */
+    Path dataDir() { return dir.resolve("data"); }
 
     @Override
     public void afterEach(ExtensionContext context) throws Exception {

@@ -25,11 +25,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A {@link MeteredGatewayMain} in its own OS process, for the tests that kill it with SIGKILL, and
- * the client load they put on it. {@link #launch} returns null if the process did not print READY
- * in time; {@link #log} then says why.
+ * the client load they put on it. If the process did not print READY in time, {@link #launch}
+ * kills it and returns a gateway that has not {@link #started()}; {@link #log} then says why.
  */
 record KilledGateway(Process process, int port, int replayed, Path log) {
     static final int START_TIMEOUT_S = 20;
+    /** Clients in one {@link #load}. */
+    static final int CLIENTS = 12;
 
     static KilledGateway launch(int simPort, String jdbcUrl, Path data, Path log) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -88,11 +90,32 @@ record KilledGateway(Process process, int port, int replayed, Path log) {
                 .executor(Executors.newVirtualThreadPerTaskExecutor()).connectTimeout(Duration.ofSeconds(2)).build();
     }
 
+    /** {@value #CLIENTS} clients sending to this gateway until {@link ClientLoad#stop}, each noting in {@code seen} what {@link #drive} notes. */
+    ClientLoad load(HttpClient http, String name, Map<String, long[]> seen) {
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor();
+        for (int c = 0; c < CLIENTS; c++) {
+            String worker = name + "-" + c;
+            clients.submit(() -> drive(http, port, worker, stop, seen));
+        }
+        return new ClientLoad(stop, clients);
+    }
+
+    /** Clients started by {@link #load}. */
+    record ClientLoad(AtomicBoolean stopped, ExecutorService clients) {
+        /** Stops the clients; true once every one has returned. */
+        boolean stop() throws InterruptedException {
+            stopped.set(true);
+            clients.shutdown();
+            return clients.awaitTermination(15, TimeUnit.SECONDS);
+        }
+    }
+
     /**
      * Sends plain and streamed chats until stopped, noting the usage of every response read to its
      * end by the request id the gateway answered with (the ledger's key).
      */
-    static void drive(HttpClient http, int port, String worker, AtomicBoolean stop, Map<String, long[]> seen) {
+    private static void drive(HttpClient http, int port, String worker, AtomicBoolean stop, Map<String, long[]> seen) {
         for (int n = 0; !stop.get(); n++) {
             String id = "kill-" + worker + "-" + n;
             boolean stream = n % 2 == 0;
