@@ -33,18 +33,22 @@ public final class SseParser {
     }
 
     public void feed(Buffer buffer) {
-        byte[] bytes = buffer.getBytes();
-        for (byte b : bytes) {
-            if (b == '\n') {
-                if (lastWasCr) { lastWasCr = false; continue; } // the LF of a CRLF
-                endLine();
-            } else if (b == '\r') {
-                lastWasCr = true;
-                endLine();
-            } else {
+        ByteView view = ByteView.of(buffer);
+        byte[] bytes = view.array();
+        int at = view.offset();
+        int end = at + view.length();
+        while (at < end) {
+            if (lastWasCr) {
                 lastWasCr = false;
-                append(b);
+                if (bytes[at] == '\n') { at++; continue; } // the LF of a CRLF
             }
+            int stop = at;
+            while (stop < end && bytes[stop] != '\n' && bytes[stop] != '\r') stop++;
+            append(bytes, at, stop - at);
+            if (stop == end) return;
+            lastWasCr = bytes[stop] == '\r';
+            endLine();
+            at = stop + 1;
         }
     }
 
@@ -54,13 +58,16 @@ public final class SseParser {
         dispatch();
     }
 
-    private void append(byte b) {
-        if (++pendingBytes > maxEventBytes) {
+    /** Adds a run of the current line's bytes (no line ends among them). */
+    private void append(byte[] bytes, int from, int length) {
+        pendingBytes += length;
+        if (pendingBytes > maxEventBytes) {
             throw new GatewayException(ErrorCode.UPSTREAM_BAD_RESPONSE,
                     "upstream sent a stream event larger than " + maxEventBytes + " bytes");
         }
-        if (lineLength == line.length) line = java.util.Arrays.copyOf(line, line.length * 2);
-        line[lineLength++] = b;
+        if (lineLength + length > line.length) line = java.util.Arrays.copyOf(line, Math.max(line.length * 2, lineLength + length));
+        System.arraycopy(bytes, from, line, lineLength, length);
+        lineLength += length;
     }
 
     private void endLine() {

@@ -49,6 +49,16 @@ class SseParserTest {
     }
 
     @Test
+    void should_read_only_the_bytes_of_a_buffer_that_is_a_slice_of_a_larger_one() {
+        Buffer whole = Buffer.buffer("data: before\n\n" + TWO_EVENTS_LF + "data: after\n\n");
+        int from = "data: before\n\n".length();
+
+        parser.feed(whole.slice(from, from + TWO_EVENTS_LF.length()));
+
+        assertThat(events).containsExactlyElementsOf(TWO_EVENTS);
+    }
+
+    @Test
     void should_treat_a_crlf_split_between_two_buffers_as_one_line_ending() {
         feed("data: x\r");
         feed("\n");
