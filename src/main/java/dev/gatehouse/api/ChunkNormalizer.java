@@ -15,6 +15,8 @@ import java.util.function.Consumer;
  * client only as OpenAI does, in one final {@code choices: []} chunk, and only if it asked.
  */
 public final class ChunkNormalizer {
+    /** A chunk's created time that is absent or not a whole number. */
+    static final long NO_CREATED = Long.MIN_VALUE;
     private final boolean clientWantsUsage;
     private final JsonNode requestMessages;
     private String id;
@@ -23,6 +25,7 @@ public final class ChunkNormalizer {
     private Usage reported;
     private final StringBuilder completionText = new StringBuilder();
     private boolean sawFinish;
+    private final ChunkTextScan scan = new ChunkTextScan(completionText);
 
     public ChunkNormalizer(boolean clientWantsUsage, JsonNode requestMessages) {
         this.clientWantsUsage = clientWantsUsage;
@@ -53,6 +56,27 @@ public final class ChunkNormalizer {
         out.accept(chunk);
     }
 
+    /**
+     * {@link #accept} without a tree, for a chunk that arrived as OpenAI JSON text. When the chunk
+     * needs none of accept's changes (it carries the stream's id, names its object, created time and
+     * model, has choices, and no usage but OpenAI's {@code "usage": null}), this records what accept
+     * would (the identity, the text for an estimate, a finish) and returns the text to send: the
+     * chunk as it came, or without its {@code "usage": null} member when the client did not ask for
+     * usage. For any other chunk, and for text that is not one JSON object, it records nothing and
+     * returns null: the caller then parses the chunk and calls accept, which changes it or fails.
+     */
+    public String acceptText(String json) {
+        ChunkTextScan.Result chunk = scan.read(json);
+        if (chunk == null) return null;
+        if (id == null ? chunk.id().isEmpty() : !id.equals(chunk.id())) {
+            scan.discardText();
+            return null;
+        }
+        learnIdentity(chunk.id(), chunk.created(), chunk.model());
+        if (chunk.finished()) sawFinish = true;
+        return clientWantsUsage ? json : chunk.withoutUsageNull(json);
+    }
+
     /** Whether some chunk carried a {@code finish_reason}: a stream cut before it is incomplete. */
     public boolean sawFinish() { return sawFinish; }
 
@@ -77,22 +101,35 @@ public final class ChunkNormalizer {
     }
 
     private void stampIdentity(ObjectNode chunk) {
-        if (id == null) {
-            JsonNode i = chunk.get("id");
-            id = i != null && i.isTextual() && !i.asText().isEmpty() ? i.asText() : "chatcmpl-" + Long.toHexString(System.nanoTime());
-            JsonNode c = chunk.get("created");
-            created = c != null && c.canConvertToLong() ? c.asLong() : System.currentTimeMillis() / 1000;
-            JsonNode m = chunk.get("model");
-            model = m != null && m.isTextual() ? m.asText() : "";
-        }
-        // Azure's first chunk (prompt_filter_results only) has model "" and created 0: learn them later
-        if (model.isEmpty() && chunk.path("model").isTextual()) model = chunk.get("model").asText();
-        if (created == 0 && chunk.path("created").canConvertToLong()) created = chunk.get("created").asLong();
         JsonNode i = chunk.get("id");
+        JsonNode c = chunk.get("created");
+        JsonNode m = chunk.get("model");
+        learnIdentity(i != null && i.isTextual() ? i.asText() : null,
+                c != null && c.canConvertToLong() ? c.asLong() : NO_CREATED,
+                m != null && m.isTextual() ? m.asText() : null);
         if (i == null || !id.equals(i.asText())) chunk.put("id", id);
         if (!"chat.completion.chunk".equals(chunk.path("object").asText())) chunk.put("object", "chat.completion.chunk");
         if (!chunk.has("created")) chunk.put("created", created);
         if (!chunk.has("model")) chunk.put("model", model);
+    }
+
+    /**
+     * Learns the stream's id, created and model from its first chunk (inventing what it lacks),
+     * and a model or created time the first chunk left empty from a later one: Azure's first chunk
+     * (prompt_filter_results only) has model "" and created 0.
+     *
+     * @param chunkId      the chunk's id when it is text, else null
+     * @param chunkCreated the chunk's created time when it is a whole number, else {@link #NO_CREATED}
+     * @param chunkModel   the chunk's model when it is text, else null
+     */
+    private void learnIdentity(String chunkId, long chunkCreated, String chunkModel) {
+        if (id == null) {
+            id = chunkId != null && !chunkId.isEmpty() ? chunkId : "chatcmpl-" + Long.toHexString(System.nanoTime());
+            created = chunkCreated != NO_CREATED ? chunkCreated : System.currentTimeMillis() / 1000;
+            model = chunkModel != null ? chunkModel : "";
+        }
+        if (model.isEmpty() && chunkModel != null) model = chunkModel;
+        if (created == 0 && chunkCreated != NO_CREATED) created = chunkCreated;
     }
 
     private void captureUsage(JsonNode usage) {

@@ -49,8 +49,17 @@ final class StreamRelay {
     private final Listener listener;
     /** Filters the text of each chunk when the request asked for it (redaction restored), else null. */
     private final ResponseTextRewriter textRewriter;
+    /** Whether a chunk that needs no change may go on as the text it came in (no tree, no re-serialising). */
+    private final boolean asText;
     private boolean committed;
     private boolean over;
+    /** Whether an upstream read (or its end) is being handled: the events it yields wait in {@link #batch}. */
+    private boolean inRead;
+    /**
+     * The events of the read being handled, written to the client as one buffer when it has been:
+     * a read that brings many events costs one write, not one each.
+     */
+    private Buffer batch;
 
     StreamRelay(RequestContext ctx, HttpClientResponse upstream, StreamTranslator translator, Listener listener) {
         this.ctx = ctx;
@@ -61,22 +70,37 @@ final class StreamRelay {
         this.normalizer = new ChunkNormalizer(ctx.clientWantsUsage(), ctx.body().get("messages"));
         this.parser = new SseParser(this::onEvent, MAX_EVENT_BYTES);
         this.textRewriter = ctx.responseFilter() == null ? null : new ResponseTextRewriter(ctx.responseFilter());
+        this.asText = translator.emitsOpenAiChunks() && textRewriter == null;
     }
 
     boolean committed() { return committed; }
 
     void feed(Buffer data) {
         if (over) return;
+        inRead = true;
         try {
             parser.feed(data);
         } catch (GatewayException e) {
             fail(e, true);
+        } finally {
+            inRead = false;
+            flush();
         }
     }
 
     /** The upstream closed its response. */
     void end() {
         if (over) return;
+        inRead = true;
+        try {
+            endOfStream();
+        } finally {
+            inRead = false;
+            flush();
+        }
+    }
+
+    private void endOfStream() {
         try {
             parser.end();
         } catch (GatewayException e) {
@@ -102,14 +126,21 @@ final class StreamRelay {
         Usage usage = normalizer.usage();
         ctx.failed(error, usage);
         ctx.beforeFinish().onComplete(durable -> {
-            client.write(Buffer.buffer(DATA).appendBytes(OpenAiErrors.bytes(error)).appendBytes(END_OF_EVENT));
-            client.end();
+            client.end(withBatch(Buffer.buffer(DATA).appendBytes(OpenAiErrors.bytes(error)).appendBytes(END_OF_EVENT)));
             listener.finished(usage, error);
         });
     }
 
     private void onEvent(String event, String data) {
         if (over) return;
+        if (asText && !data.isEmpty() && data.charAt(0) == '{') {
+            String text = normalizer.acceptText(data);
+            if (text != null) {
+                next(text.length() + 8).appendBytes(DATA).appendString(text).appendBytes(END_OF_EVENT);
+                sent();
+                return;
+            }
+        }
         boolean last;
         try {
             last = translator.onEvent(event, data, chunk -> normalizer.accept(chunk, this::write));
@@ -132,14 +163,13 @@ final class StreamRelay {
         Usage usage = normalizer.usage();
         ctx.succeeded(200, usage);
         ctx.beforeFinish().onComplete(durable -> {
-            client.end(DONE);
+            client.end(withBatch(DONE));
             listener.finished(usage, null);
         });
     }
 
     private void write(ObjectNode chunk) {
         if (over) return;
-        if (!committed) commit();
         if (textRewriter != null) textRewriter.chunk(chunk);
         byte[] json;
         try {
@@ -147,7 +177,36 @@ final class StreamRelay {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a chunk tree always serialises", e);
         }
-        client.write(Buffer.buffer(json.length + 8).appendBytes(DATA).appendBytes(json).appendBytes(END_OF_EVENT));
+        next(json.length + 8).appendBytes(DATA).appendBytes(json).appendBytes(END_OF_EVENT);
+        sent();
+    }
+
+    /** The buffer the next event goes into (this read's batch), the response committed first. */
+    private Buffer next(int sizeHint) {
+        if (!committed) commit();
+        if (batch == null) batch = Buffer.buffer(sizeHint);
+        return batch;
+    }
+
+    /** After an event: outside an upstream read it goes at once, else with the rest of the read. */
+    private void sent() {
+        if (!inRead) flush();
+    }
+
+    /** The batch, if any, with {@code last} after it, for the write that ends the response. */
+    private Buffer withBatch(Buffer last) {
+        if (batch == null) return last;
+        Buffer all = batch.appendBuffer(last);
+        batch = null;
+        return all;
+    }
+
+    /** Writes the batch; pauses the upstream while the client is behind. */
+    private void flush() {
+        if (batch == null) return;
+        Buffer events = batch;
+        batch = null;
+        client.write(events);
         if (client.writeQueueFull()) {
             upstream.pause();
             listener.paused(true);

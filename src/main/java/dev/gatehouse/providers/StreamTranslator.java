@@ -22,4 +22,11 @@ public interface StreamTranslator {
      *         {@code message_stop}); events after it are ignored
      */
     boolean onEvent(String event, String data, Consumer<ObjectNode> out);
+
+    /**
+     * Whether each event's data is an OpenAI chunk as it is, so that the relay may send one that
+     * needs no change on as text, without parsing it into a tree ({@code ChunkNormalizer.acceptText});
+     * events it declines still come here.
+     */
+    default boolean emitsOpenAiChunks() { return false; }
 }

@@ -38,4 +38,7 @@ final class OpenAiStreamTranslator implements StreamTranslator {
         out.accept(chunk);
         return false;
     }
+
+    @Override
+    public boolean emitsOpenAiChunks() { return true; }
 }
