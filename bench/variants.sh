@@ -5,13 +5,14 @@
 # machine's drift hits all.
 # Per round and variant: wrk's closed-loop throughput (10 s, -t1 -c64), then the load generator at a
 # fixed rate (10 s after 5 s unrecorded, 1,000 connections): p50/p99/p99.9, the young collections'
-# pauses during both (from -Xlog:gc), and the process's peak RSS so far. A direct run to the upstream
-# opens each round. At the end, the mean bytes that survived one young collection (age 1).
+# pauses during both (from -Xlog:gc), and the process's peak RSS so far; with STREAMS=1 also streams at
+# 500 req/s (10 s after 5 s unrecorded, 64 connections): time to first byte p50/p99/p99.9. A direct run
+# to the upstream opens each round. At the end, the mean bytes that survived one young collection (age 1).
 #
 #   VARIANTS='JAVA_OPTS;JAVA_OPTS...' ./bench/variants.sh [ROUNDS (3)] [RATE (5000)]
 #   env: STORE_URL_<i> the store of variant i (@DATA@ is replaced by its data directory), JAR_<i> its
 #        jar (a build before a change, say; default target/gatehouse.jar), CONTROLS (full or routing),
-#        WARM_S (45)
+#        WARM_S (45), STREAMS (1 to measure streams too)
 # e.g. VARIANTS='-XX:+UseSerialGC;-XX:+UseSerialGC' STORE_URL_1='jdbc:h2:file:@DATA@/db;WRITE_DELAY=500' ./bench/variants.sh
 #      VARIANTS='-XX:+UseSerialGC;-XX:+UseSerialGC' JAR_0=/tmp/before.jar CONTROLS=routing ./bench/variants.sh
 set -euo pipefail
@@ -51,6 +52,11 @@ for i in "${!VS[@]}"; do
 done
 H="authorization: Bearer $GATEHOUSE_KEY"
 url() { echo "http://127.0.0.1:$((PORT_UPSTREAM + 1 + $1))/v1/chat/completions"; }
+# streams as the full run measures them (bench/run.sh: 500 req/s, 64 connections)
+stream_at() {
+  loadgen rate --url "$1" --body "$BENCH/payloads/request-stream.json" --rate 500 --duration 10 --warmup 5 \
+    --connections 64 --header "$2" 2>/dev/null
+}
 wrk_at() { BENCH_BODY=$BENCH/payloads/request.json BENCH_HEADERS="$H" taskset -c "$CPU_LOAD" wrk -t1 -c64 -d"$2s" -s "$BENCH/wrk-post.lua" "$1" | grep '^BENCH'; }
 # the young collections logged after line FROM of a gc log: count, mean and longest pause
 pauses() {
@@ -62,6 +68,10 @@ for r in $(seq 1 "$ROUNDS"); do
   line=$(loadgen rate --url "http://127.0.0.1:$PORT_UPSTREAM/v1/chat/completions" --body "$BENCH/payloads/request.json" \
     --rate "$RATE" --duration 10 --warmup 5 --connections 1000 --header "authorization: Bearer sk-upstream" 2>/dev/null)
   echo "round $r direct: $(fields "$line" 'p50_us|p99_us|p999_us')"
+  if [ "${STREAMS:-0}" = 1 ]; then
+    line=$(stream_at "http://127.0.0.1:$PORT_UPSTREAM/stream/v1/chat/completions" "authorization: Bearer sk-upstream")
+    echo "round $r direct stream: $(fields "$line" 'ttfb_p50_us|ttfb_p99_us|ttfb_p999_us')"
+  fi
   for i in "${!VS[@]}"; do
     from=$(wc -l <"$WORK/gc$i.log")
     w=$(wrk_at "$(url "$i")" 10)
@@ -69,6 +79,10 @@ for r in $(seq 1 "$ROUNDS"); do
       --connections 1000 --header "$H" 2>/dev/null)
     pid_var="PID_v$i"
     echo "round $r v$i: $(fields "$w" rps) $(fields "$line" 'p50_us|p99_us|p999_us|errors') $(pauses "$WORK/gc$i.log" "$from") peak_rss_mib=$(awk '/VmHWM/ { printf "%d", $2 / 1024 }' "/proc/${!pid_var}/status")"
+    if [ "${STREAMS:-0}" = 1 ]; then
+      line=$(stream_at "$(url "$i")" "$H")
+      echo "round $r v$i stream: $(fields "$line" 'ttfb_p50_us|ttfb_p99_us|ttfb_p999_us|errors')"
+    fi
   done
 done
 for i in "${!VS[@]}"; do

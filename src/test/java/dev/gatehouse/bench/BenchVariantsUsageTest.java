@@ -25,7 +25,7 @@ class BenchVariantsUsageTest {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.output())
                 .contains("VARIANTS='JAVA_OPTS;JAVA_OPTS...' ./bench/variants.sh [ROUNDS (3)] [RATE (5000)]")
-                .contains("STORE_URL_<i>", "JAR_<i>", "CONTROLS (full or routing)", "WARM_S (45)")
+                .contains("STORE_URL_<i>", "JAR_<i>", "CONTROLS (full or routing)", "WARM_S (45)", "STREAMS (1 to measure streams too)")
                 .contains("JAR_0=/tmp/before.jar CONTROLS=routing ./bench/variants.sh")
                 .doesNotContain("set -euo")
                 .doesNotStartWith("#");
