@@ -132,12 +132,13 @@ public final class Database implements AutoCloseable {
     /**
      * The page cache of a file database, in KB (H2's default is 16 MB). The gateway's writes append
      * to the end of time-ordered B-trees and need few cached pages; every cached page is an object
-     * graph the collector copies between survivor spaces until it is promoted. At 4 MB the young
-     * pauses fall by a third and the heap's peak by some 40 % under load at the same throughput
-     * (docs/benchmarks/NOTES.md, "H2's write delay and page cache"). Report queries over long
+     * graph the collector copies between survivor spaces until it is promoted. Against 16 MB, 4 MB
+     * cut the young pauses by a third and the heap's peak by some 40 % under load; 1 MB cut the
+     * pauses by another fifth and the p99 at 5,000 req/s by a quarter, at the same throughput
+     * (docs/benchmarks/NOTES.md, "H2's page cache, smaller again"). Report queries over long
      * periods read more pages from the file (which the OS caches); a URL can set its own CACHE_SIZE.
      */
-    static final int H2_CACHE_SIZE_KB = 4096;
+    static final int H2_CACHE_SIZE_KB = 1024;
 
     /**
      * H2 in PostgreSQL mode, lower-case identifiers like PostgreSQL, and a file that closes cleanly,
