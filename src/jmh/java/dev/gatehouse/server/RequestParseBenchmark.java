@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What the gateway does with every request body before routing, as ForwardHandler.prepare does
- * it: a Jackson tree parse of the whole document that also notes where the model sits
+ * it: one pass of Jackson's streaming parser that builds the whole document's tree and notes where the model sits
  * (RequestJson), the checks of RequestValidator (in this package so it can call the
  * package-private validator), and the model and stream flags read. Then the body that goes
  * upstream, both ways: the client's bytes with the model spliced in, and the tree re-serialised
