@@ -29,11 +29,16 @@ import java.util.HexFormat;
 public final class Canonical {
     public static final String GENESIS = "0".repeat(64);
     private static final HexFormat HEX = HexFormat.of();
+    /**
+     * One digest per thread: the audit writer hashes every entry twice, and
+     * {@code MessageDigest.getInstance} looks the provider up on every call.
+     */
+    private static final ThreadLocal<MessageDigest> SHA = ThreadLocal.withInitial(Canonical::sha256);
 
     private Canonical() {}
 
     public static String bodyDigest(AuditEntry e) {
-        MessageDigest sha = sha256();
+        MessageDigest sha = digest();
         field(sha, e.actor());
         field(sha, e.action());
         field(sha, e.subject());
@@ -48,7 +53,7 @@ public final class Canonical {
 
     /** The link hash from the header fields and the body's digest (all a purged entry still has). */
     public static String hash(String prevHash, long seq, Instant ts, AuditCategory category, String bodyDigest) {
-        MessageDigest sha = sha256();
+        MessageDigest sha = digest();
         sha.update(prevHash.getBytes(StandardCharsets.US_ASCII));
         field(sha, Long.toString(seq));
         field(sha, ts.toString());
@@ -59,6 +64,13 @@ public final class Canonical {
 
     public static byte[] checkpointBytes(long seq, String hash) {
         return ByteBuffer.allocate(8 + 64).putLong(seq).put(hash.getBytes(StandardCharsets.US_ASCII)).array();
+    }
+
+    /** This thread's digest, reset: a hash that failed part-way (a null ts, say) leaves nothing behind for the next. */
+    private static MessageDigest digest() {
+        MessageDigest sha = SHA.get();
+        sha.reset();
+        return sha;
     }
 
     static MessageDigest sha256() {
@@ -80,10 +92,8 @@ public final class Canonical {
         sha.update(b);
     }
 
+    /** In one update: a byte at a time costs a call through the digest's engine for each. */
     private static void length(MessageDigest sha, int n) {
-        sha.update((byte) (n >>> 24));
-        sha.update((byte) (n >>> 16));
-        sha.update((byte) (n >>> 8));
-        sha.update((byte) n);
+        sha.update(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
     }
 }

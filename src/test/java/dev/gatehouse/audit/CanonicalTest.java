@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The chain's byte format is a promise to whoever verifies an exported trail with their own tools:
@@ -35,6 +36,16 @@ class CanonicalTest {
         link.writeBytes(fields("42", "2026-11-23T01:02:03.456789Z", AuditCategory.REQUEST_DECISION.wire()));
         link.writeBytes(digest.getBytes(StandardCharsets.US_ASCII));
         assertThat(Canonical.hash(Canonical.GENESIS, 42, TS, entry)).isEqualTo(sha256Hex(link.toByteArray()));
+    }
+
+    @Test
+    void should_hash_alike_after_a_hash_that_failed_part_way_on_the_same_thread() {
+        AuditEntry entry = new AuditEntry(AuditCategory.ADMIN, "usr_1", "key.create", "key_1", null, "{}");
+        String before = Canonical.hash(Canonical.GENESIS, 7, TS, entry);
+
+        assertThatThrownBy(() -> Canonical.hash(Canonical.GENESIS, 8, null, entry)).isInstanceOf(NullPointerException.class);
+
+        assertThat(Canonical.hash(Canonical.GENESIS, 7, TS, entry)).isEqualTo(before);
     }
 
     private static byte[] fields(String... values) throws IOException {
