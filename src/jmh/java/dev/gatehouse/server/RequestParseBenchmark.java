@@ -22,8 +22,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What the gateway does with every request body before routing, as ForwardHandler.prepare does
- * it: one pass of Jackson's streaming parser that builds the whole document's tree and notes where the model sits
- * (RequestJson), the checks of RequestValidator (in this package so it can call the
+ * it: one pass of Jackson's streaming parser that builds the document's tree and notes where the
+ * model sits (RequestJson), the checks of RequestValidator (in this package so it can call the
  * package-private validator), and the model and stream flags read. Then the body that goes
  * upstream, both ways: the client's bytes with the model spliced in, and the tree re-serialised
  * (what a request a stage changed costs).

@@ -91,7 +91,7 @@ final class ForwardHandler {
         if (raw.length() == 0) throw GatewayException.invalid("The request body is empty; send a JSON object.", null);
         try {
             RequestJson.Parsed parsed = RequestJson.read(raw);
-            if (parsed.tree() == null || parsed.tree().isMissingNode()) throw GatewayException.invalid("The request body is empty; send a JSON object.", null);
+            if (parsed.tree() == null) throw GatewayException.invalid("The request body is empty; send a JSON object.", null);
             return parsed;
         } catch (StreamConstraintsException e) {
             throw GatewayException.invalid("The request body is too deeply nested or has a too-long value.", null);

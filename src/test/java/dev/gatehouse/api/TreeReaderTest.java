@@ -47,7 +47,7 @@ class TreeReaderTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "{\"model\":\"m\"} {}", "{\"model\":\"m\"}]", "{\"a\":1,}", "{\"a\":NaN}", "{\"a\":[1,2}", "{\"a\"", "{'a':1}",
-        "{\"a\":1,\"a\":1}", "{\"x\":{\"a\":{},\"a\":{}}}", "[{\"k\":1,\"k\":2}]", "tru", "01",
+        "{\"a\":1,\"a\":1}", "{\"x\":{\"a\":{},\"a\":{}}}", "[{\"k\":1,\"k\":2}]", "tru", "01", "[1,2", "{\"a\":[",
     })
     void should_refuse_what_databind_refuses(String json) {
         assertThatThrownBy(() -> DATABIND.readTree(json.getBytes(StandardCharsets.UTF_8))).isInstanceOf(JsonProcessingException.class);

@@ -42,6 +42,23 @@ class BadInputTest {
     }
 
     @Test
+    void should_refuse_a_body_of_only_whitespace_as_empty() {
+        HttpResult r = gw.post("/chat/completions", " \n\t ");
+
+        assertRefused(r, 400, "invalid_request");
+        assertThat(r.json().path("error").path("message").asText()).isEqualTo("The request body is empty; send a JSON object.");
+    }
+
+    @Test
+    void should_refuse_a_duplicate_key_naming_it_and_its_position() {
+        HttpResult r = gw.post("/chat/completions",
+                "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"model\":\"other\"}");
+
+        assertRefused(r, 400, "invalid_json");
+        assertThat(r.json().path("error").path("message").asText()).contains("line 1, column", "Duplicate field 'model'");
+    }
+
+    @Test
     void should_refuse_messages_that_are_a_string() {
         HttpResult r = gw.post("/chat/completions", "{\"model\":\"gpt-4o\",\"messages\":\"Hello\"}");
 
