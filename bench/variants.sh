@@ -10,10 +10,13 @@
 # to the upstream opens each round. At the end, the mean bytes that survived one young collection (age 1).
 #
 #   VARIANTS='JAVA_OPTS;JAVA_OPTS...' ./bench/variants.sh [ROUNDS (3)] [RATE (5000)]
-#   env: STORE_URL_<i> the store of variant i (@DATA@ is replaced by its data directory), JAR_<i> its
+#   env: STORE_URL_<i> the store of variant i (@DATA@ is replaced by its data directory; @PG@ by a
+#        database of its own in a throwaway PostgreSQL cluster on the contender's core, as in the full
+#        run, so '@PG@&param=value' sets a driver parameter), JAR_<i> its
 #        jar (a build before a change, say; default target/gatehouse.jar), CONTROLS (full or routing),
 #        WARM_S (45), STREAMS (1 to measure streams too)
 # e.g. VARIANTS='-XX:+UseSerialGC;-XX:+UseSerialGC' STORE_URL_1='jdbc:h2:file:@DATA@/db;WRITE_DELAY=500' ./bench/variants.sh
+#      VARIANTS='-XX:+UseSerialGC;-XX:+UseSerialGC' STORE_URL_0=@PG@ STORE_URL_1='@PG@&reWriteBatchedInserts=true' ./bench/variants.sh
 #      VARIANTS='-XX:+UseSerialGC;-XX:+UseSerialGC' JAR_0=/tmp/before.jar CONTROLS=routing ./bench/variants.sh
 set -euo pipefail
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -25,6 +28,7 @@ RATE=${2:-5000}
 [ -n "${VARIANTS:-}" ] || { sed -n '2,/^[^#]/{/^#/s/^# \{0,1\}//p}' "$0"; exit 2; }
 . "$BENCH/lib/common.sh"
 . "$BENCH/lib/contenders.sh"
+. "$BENCH/lib/postgres.sh"
 case ${CONTROLS:-full} in
   full) CONTROL_SET=("${FULL_CONTROLS[@]}") ;;
   routing) CONTROL_SET=("${ROUTING_CONTROLS[@]}") ;;
@@ -32,7 +36,7 @@ case ${CONTROLS:-full} in
 esac
 . "$BENCH/lib/build.sh"
 WORK=$(mktemp -d /tmp/gatehouse-variants.XXXXXX)
-trap 'stop_all; rm -rf "$WORK"' EXIT
+trap 'stop_all; stop_postgres; rm -rf "$WORK"' EXIT
 PORT_UPSTREAM=${BENCH_PORT_BASE:-18800}
 GATEHOUSE_KEY=sk-gatehouse-bench-0123456789
 CPU_LOAD=0; CPU_CONTENDER=1
@@ -44,6 +48,16 @@ IFS=';' read -r -a VS <<<"$VARIANTS"
 # each variant's own store and jar (STORE_URL_<i>, JAR_<i>), looked up once
 STORES=(); JARS=()
 for i in "${!VS[@]}"; do store_var="STORE_URL_$i" jar_var="JAR_$i"; STORES[i]=${!store_var:-}; JARS[i]=${!jar_var:-}; done
+# '@PG@' in a store URL: one cluster for all such variants, and a database per variant
+if [[ "${STORES[*]}" == *@PG@* ]]; then
+  PORT_POSTGRES=$((PORT_UPSTREAM + 99))
+  start_postgres "$PORT_POSTGRES"
+  for i in "${!VS[@]}"; do
+    [[ ${STORES[i]} == *@PG@* ]] || continue
+    "$(pg_bin)/createdb" -h 127.0.0.1 -p "$PORT_POSTGRES" -U gatehouse "v$i"
+    STORES[i]=${STORES[i]//@PG@/jdbc:postgresql://127.0.0.1:$PORT_POSTGRES/v$i?user=gatehouse}
+  done
+fi
 timeouts="{connect_ms: 2000, first_byte_ms: 30000, idle_ms: 30000, total_ms: 60000}"
 for i in "${!VS[@]}"; do
   GH_STORE_URL=${STORES[i]//@DATA@/$WORK/v$i-data} gatehouse_config "$WORK/v$i.yaml" "$PORT_UPSTREAM" "$timeouts" "${CONTROL_SET[@]}"
