@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,6 +14,8 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,8 +24,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Moves journaled usage records into {@code usage_records}, off the event loops: every
  * {@code interval} it seals the journal's current segment, inserts each closed segment's records
- * in JDBC batches (one transaction per segment in PostgreSQL, per batch in H2) and deletes the
- * segments once committed (and, for H2, checkpointed).
+ * in INSERT statements of {@value #ROWS_PER_STATEMENT} rows each (one transaction per segment in
+ * PostgreSQL, per statement in H2) and deletes the segments once committed (and, for H2, checkpointed).
  * <p>Exactly once: the insert skips records already present ({@code ON CONFLICT DO NOTHING};
  * H2 (2.4) in PostgreSQL mode accepts it only without a conflict target, and the primary key
  * {@code (ts, request_id)} is the table's only unique constraint, so both databases skip exactly
@@ -34,19 +37,30 @@ public final class LedgerLoader implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LedgerLoader.class);
     public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(500);
     /**
-     * Rows per JDBC batch. Embedded H2 also commits after each batch: until a commit it keeps every
-     * row's uncommitted versions and undo entries on the heap, and each young collection that meets
-     * them copies them (one transaction per segment made the collections' pauses 17.7 ms on average
-     * with every control under load; a commit per 100 rows, 11.1 ms). An H2 commit writes nothing to
-     * the disk ({@link #makeDurable} forces the data before segments are deleted); a PostgreSQL commit
-     * waits for its WAL flush, so PostgreSQL commits once per segment, in batches of 500.
+     * Rows per INSERT statement. Each batch is one statement with this many rows in its VALUES
+     * list: the database plans and executes it once instead of once per row, and its update count
+     * says exactly how many rows were new (a driver that rewrites JDBC batches into such statements
+     * itself, as PostgreSQL's does with {@code reWriteBatchedInserts}, reports no count per row).
+     * Embedded H2 also commits after each statement: until a commit it keeps every row's
+     * uncommitted versions and undo entries on the heap, and each young collection that meets them
+     * copies them (one transaction per segment made the collections' pauses 17.7 ms on average with
+     * every control under load; a commit per 100 rows, 11.1 ms). An H2 commit writes nothing to the
+     * disk ({@link #makeDurable} forces the data before segments are deleted); a PostgreSQL commit
+     * waits for its WAL flush, so PostgreSQL commits once per segment.
      */
-    private static final int H2_BATCH = 100;
-    private static final int POSTGRES_BATCH = 500;
-    static final String INSERT = "INSERT INTO usage_records (request_id, ts, customer_id, project_id, key_id, route, provider,"
+    static final int ROWS_PER_STATEMENT = 100;
+    private static final String COLUMNS = "INSERT INTO usage_records (request_id, ts, customer_id, project_id, key_id, route, provider,"
             + " upstream_model, region, status, error_code, input_tokens, output_tokens, cached_tokens, tokens_reported,"
-            + " cost_usd_nanos, cost_cny_nanos, price_id, latency_ms, ttft_ms)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+            + " cost_usd_nanos, cost_cny_nanos, price_id, latency_ms, ttft_ms) VALUES ";
+    private static final int COLUMN_COUNT = 20;
+    private static final String ROW = "(" + "?, ".repeat(COLUMN_COUNT - 1) + "?)";
+    /** The statement for a full batch, built once. */
+    private static final String INSERT_FULL = insertOf(ROWS_PER_STATEMENT);
+
+    /** An INSERT of {@code rows} rows that skips the records already present. */
+    private static String insertOf(int rows) {
+        return COLUMNS + String.join(", ", Collections.nCopies(rows, ROW)) + " ON CONFLICT DO NOTHING";
+    }
 
     private final Journal journal;
     private final Database db;
@@ -136,8 +150,7 @@ public final class LedgerLoader implements AutoCloseable {
     /** Inserts what {@code source} feeds; {@code origin} names it if it cannot be read. */
     private int insert(RecordSource source, String origin) {
         return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                Batches batches = new Batches(ps, db.isPostgres());
+            try (Batches batches = new Batches(c, !db.isPostgres())) {
                 source.feed(batches);
                 return batches.finish();
             } catch (IOException e) {
@@ -152,35 +165,49 @@ public final class LedgerLoader implements AutoCloseable {
         void feed(Batches batches) throws SQLException, IOException;
     }
 
-    /** Binds records into JDBC batches of the store's size, committing after each on H2; counts the rows inserted. */
-    private static final class Batches {
-        private final PreparedStatement ps;
-        private final int size;
-        private final boolean commitEachBatch;
-        private int pending;
+    /**
+     * Collects records into statements of {@link #ROWS_PER_STATEMENT} rows (the last one shorter),
+     * committing after each on H2; counts the rows inserted.
+     */
+    private static final class Batches implements AutoCloseable {
+        private final Connection connection;
+        private final boolean commitEachStatement;
+        private final List<UsageRecord> pending = new ArrayList<>(ROWS_PER_STATEMENT);
+        private PreparedStatement full;
         private int inserted;
 
-        Batches(PreparedStatement ps, boolean postgres) {
-            this.ps = ps;
-            this.size = postgres ? POSTGRES_BATCH : H2_BATCH;
-            this.commitEachBatch = !postgres;
+        Batches(Connection connection, boolean commitEachStatement) {
+            this.connection = connection;
+            this.commitEachStatement = commitEachStatement;
         }
 
         void add(UsageRecord r) throws SQLException {
-            bind(ps, r);
-            ps.addBatch();
-            if (++pending == size) flush();
+            pending.add(r);
+            if (pending.size() == ROWS_PER_STATEMENT) {
+                if (full == null) full = connection.prepareStatement(INSERT_FULL);
+                execute(full);
+            }
         }
 
         int finish() throws SQLException {
-            if (pending > 0) flush();
+            if (!pending.isEmpty()) {
+                try (PreparedStatement tail = connection.prepareStatement(insertOf(pending.size()))) {
+                    execute(tail);
+                }
+            }
             return inserted;
         }
 
-        private void flush() throws SQLException {
-            inserted += count(ps.executeBatch());
-            if (commitEachBatch) ps.getConnection().commit();
-            pending = 0;
+        private void execute(PreparedStatement ps) throws SQLException {
+            for (int i = 0; i < pending.size(); i++) bind(ps, i * COLUMN_COUNT, pending.get(i));
+            inserted += ps.executeUpdate();
+            if (commitEachStatement) connection.commit();
+            pending.clear();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (full != null) full.close();
         }
     }
 
@@ -189,34 +216,28 @@ public final class LedgerLoader implements AutoCloseable {
         return new LedgerLoader(null, db).insert(records);
     }
 
-    private static int count(int[] results) {
-        int n = 0;
-        // SUCCESS_NO_INFO (-2) happens with some drivers for batched statements; count it as inserted.
-        for (int r : results) if (r > 0 || r == Statement.SUCCESS_NO_INFO) n++;
-        return n;
-    }
-
-    static void bind(PreparedStatement ps, UsageRecord r) throws SQLException {
-        ps.setString(1, r.requestId());
-        ps.setObject(2, OffsetDateTime.ofInstant(r.time(), ZoneOffset.UTC));
-        ps.setString(3, r.customerId());
-        ps.setString(4, r.projectId());
-        ps.setString(5, r.keyId());
-        ps.setString(6, r.route());
-        ps.setString(7, r.provider());
-        ps.setString(8, r.upstreamModel());
-        ps.setString(9, r.region());
-        ps.setInt(10, r.status());
-        ps.setString(11, r.errorCode());
-        ps.setLong(12, r.inputTokens());
-        ps.setLong(13, r.outputTokens());
-        ps.setLong(14, r.cachedTokens());
-        ps.setBoolean(15, r.tokensReported());
-        ps.setLong(16, r.costUsdNanos());
-        ps.setLong(17, r.costCnyNanos());
-        ps.setString(18, r.priceId());
-        ps.setInt(19, r.latencyMs());
-        if (r.ttfbMs() != null) ps.setInt(20, r.ttfbMs()); else ps.setNull(20, Types.INTEGER);
+    /** Binds {@code r} to the row whose first parameter follows parameter {@code at}. */
+    static void bind(PreparedStatement ps, int at, UsageRecord r) throws SQLException {
+        ps.setString(at + 1, r.requestId());
+        ps.setObject(at + 2, OffsetDateTime.ofInstant(r.time(), ZoneOffset.UTC));
+        ps.setString(at + 3, r.customerId());
+        ps.setString(at + 4, r.projectId());
+        ps.setString(at + 5, r.keyId());
+        ps.setString(at + 6, r.route());
+        ps.setString(at + 7, r.provider());
+        ps.setString(at + 8, r.upstreamModel());
+        ps.setString(at + 9, r.region());
+        ps.setInt(at + 10, r.status());
+        ps.setString(at + 11, r.errorCode());
+        ps.setLong(at + 12, r.inputTokens());
+        ps.setLong(at + 13, r.outputTokens());
+        ps.setLong(at + 14, r.cachedTokens());
+        ps.setBoolean(at + 15, r.tokensReported());
+        ps.setLong(at + 16, r.costUsdNanos());
+        ps.setLong(at + 17, r.costCnyNanos());
+        ps.setString(at + 18, r.priceId());
+        ps.setInt(at + 19, r.latencyMs());
+        if (r.ttfbMs() != null) ps.setInt(at + 20, r.ttfbMs()); else ps.setNull(at + 20, Types.INTEGER);
     }
 
     /** Stops the background loading and loads what is left (blocking). */

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -55,6 +56,26 @@ class LedgerLoaderTest {
             assertThat(count(db, "SELECT COUNT(*) FROM usage_records")).isEqualTo(3);
             assertThat(LedgerLoader.insert(db, records)).as("ON CONFLICT DO NOTHING skips them all").isZero();
             assertThat(count(db, "SELECT COUNT(*) FROM usage_records")).isEqualTo(3);
+        }
+    }
+
+    /**
+     * Known and new records interleaved, across more than one statement: the count must be the new
+     * ones only. (PostgreSQL's driver, rewriting a JDBC batch into multi-row INSERTs, reports no
+     * count per row; a loader that summed those would say 250 here.)
+     */
+    @ParameterizedTest
+    @MethodSource("dev.gatehouse.store.StoreFixtures#both")
+    void should_count_only_the_new_records_when_known_and_new_ones_interleave(Supplier<Database> store) throws Exception {
+        try (Database db = store.get()) {
+            List<UsageRecord> all = new ArrayList<>();
+            for (int i = 0; i < 250; i++) all.add(Records.ok(String.format("req_%03d", i), T.plusSeconds(i), i, 1));
+            List<UsageRecord> even = all.stream().filter(r -> Integer.parseInt(r.requestId().substring(4)) % 2 == 0).toList();
+            assertThat(LedgerLoader.insert(db, even)).isEqualTo(125);
+            assertThat(LedgerLoader.insert(db, all)).as("only the odd ones were new").isEqualTo(125);
+            assertThat(LedgerLoader.insert(db, all)).as("nothing was new").isZero();
+            assertThat(count(db, "SELECT COUNT(*) FROM usage_records")).isEqualTo(250);
+            assertThat(count(db, "SELECT SUM(input_tokens) FROM usage_records")).isEqualTo(249 * 250 / 2);
         }
     }
 
