@@ -88,7 +88,6 @@ final class ForwardHandler {
     }
 
     private static RequestJson.Parsed parse(Buffer raw) {
-        if (raw.length() == 0) throw GatewayException.invalid("The request body is empty; send a JSON object.", null);
         try {
             RequestJson.Parsed parsed = RequestJson.read(raw);
             if (parsed.tree() == null) throw GatewayException.invalid("The request body is empty; send a JSON object.", null);

@@ -6,6 +6,8 @@ import dev.gatehouse.testkit.OpenAiSpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
@@ -41,9 +43,10 @@ class BadInputTest {
         assertThat(r.json().path("error").path("message").asText()).contains("line 1");
     }
 
-    @Test
-    void should_refuse_a_body_of_only_whitespace_as_empty() {
-        HttpResult r = gw.post("/chat/completions", " \n\t ");
+    @ParameterizedTest
+    @ValueSource(strings = {"", " \n\t "})
+    void should_refuse_a_body_that_is_empty_or_only_whitespace(String body) {
+        HttpResult r = gw.post("/chat/completions", body);
 
         assertRefused(r, 400, "invalid_request");
         assertThat(r.json().path("error").path("message").asText()).isEqualTo("The request body is empty; send a JSON object.");
