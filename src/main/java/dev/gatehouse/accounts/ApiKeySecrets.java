@@ -1,10 +1,9 @@
 package dev.gatehouse.accounts;
 
+import dev.gatehouse.crypto.Sha256;
 import dev.gatehouse.store.Ids;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -44,10 +43,6 @@ public final class ApiKeySecrets {
     }
 
     static byte[] digest(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return Sha256.of(key);
     }
 }

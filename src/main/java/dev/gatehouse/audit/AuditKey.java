@@ -1,5 +1,6 @@
 package dev.gatehouse.audit;
 
+import dev.gatehouse.crypto.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -116,6 +117,6 @@ public final class AuditKey {
     }
 
     private static String keyId(PublicKey key) {
-        return HexFormat.of().formatHex(Canonical.sha256().digest(key.getEncoded())).substring(0, 16);
+        return Sha256.hex(key.getEncoded()).substring(0, 16);
     }
 }

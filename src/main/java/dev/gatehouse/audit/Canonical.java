@@ -1,9 +1,9 @@
 package dev.gatehouse.audit;
 
+import dev.gatehouse.crypto.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 
@@ -29,16 +29,10 @@ import java.util.HexFormat;
 public final class Canonical {
     public static final String GENESIS = "0".repeat(64);
     private static final HexFormat HEX = HexFormat.of();
-    /**
-     * One digest per thread: the audit writer hashes every entry twice, and
-     * {@code MessageDigest.getInstance} looks the provider up on every call.
-     */
-    private static final ThreadLocal<MessageDigest> SHA = ThreadLocal.withInitial(Canonical::sha256);
-
     private Canonical() {}
 
     public static String bodyDigest(AuditEntry e) {
-        MessageDigest sha = digest();
+        MessageDigest sha = Sha256.digest(); // this thread's, reset: a hash that failed part-way leaves nothing behind
         field(sha, e.actor());
         field(sha, e.action());
         field(sha, e.subject());
@@ -53,7 +47,7 @@ public final class Canonical {
 
     /** The link hash from the header fields and the body's digest (all a purged entry still has). */
     public static String hash(String prevHash, long seq, Instant ts, AuditCategory category, String bodyDigest) {
-        MessageDigest sha = digest();
+        MessageDigest sha = Sha256.digest(); // this thread's, reset: a hash that failed part-way leaves nothing behind
         sha.update(prevHash.getBytes(StandardCharsets.US_ASCII));
         field(sha, Long.toString(seq));
         field(sha, ts.toString());
@@ -64,21 +58,6 @@ public final class Canonical {
 
     public static byte[] checkpointBytes(long seq, String hash) {
         return ByteBuffer.allocate(8 + 64).putLong(seq).put(hash.getBytes(StandardCharsets.US_ASCII)).array();
-    }
-
-    /** This thread's digest, reset: a hash that failed part-way (a null ts, say) leaves nothing behind for the next. */
-    private static MessageDigest digest() {
-        MessageDigest sha = SHA.get();
-        sha.reset();
-        return sha;
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 
     /** A field as the chain hashes it, straight into the digest: 4-byte big-endian length (-1 for null), then the UTF-8 bytes. */

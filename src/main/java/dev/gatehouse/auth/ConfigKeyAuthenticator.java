@@ -4,15 +4,12 @@ import dev.gatehouse.api.ErrorCode;
 import dev.gatehouse.api.GatewayException;
 import dev.gatehouse.config.ApiKeyConfig;
 import dev.gatehouse.config.ConfigException;
+import dev.gatehouse.crypto.Sha256;
 import dev.gatehouse.pipeline.Caller;
 import dev.gatehouse.pipeline.GatewayStage;
 import dev.gatehouse.pipeline.RequestContext;
 import io.vertx.core.http.HttpServerRequest;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,10 +68,6 @@ public final class ConfigKeyAuthenticator implements GatewayStage {
     }
 
     private static String digest(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return Sha256.hex(key);
     }
 }

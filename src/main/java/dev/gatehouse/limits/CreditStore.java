@@ -1,19 +1,16 @@
 package dev.gatehouse.limits;
 
+import dev.gatehouse.crypto.Sha256;
 import dev.gatehouse.store.Database;
 import dev.gatehouse.store.Ids;
 import dev.gatehouse.store.StoreException;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -194,10 +191,6 @@ public final class CreditStore implements AutoCloseable {
     }
 
     static String hash(String code) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return Sha256.hex(code);
     }
 }

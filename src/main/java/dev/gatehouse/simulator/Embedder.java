@@ -1,10 +1,8 @@
 package dev.gatehouse.simulator;
 
+import dev.gatehouse.crypto.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.SplittableRandom;
 
@@ -33,11 +31,6 @@ final class Embedder {
     }
 
     private static long seed(String input) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(input.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(h).getLong();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return ByteBuffer.wrap(Sha256.of(input)).getLong();
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.simulator;
 
+import dev.gatehouse.crypto.Sha256;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
@@ -134,11 +135,7 @@ public final class Tc3Verifier {
     }
 
     public static String sha256Hex(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Sha256.hex(data);
     }
 
     private static byte[] hmac(byte[] key, String message) {

@@ -1,5 +1,6 @@
 package dev.gatehouse.compliance.kyc;
 
+import dev.gatehouse.crypto.Sha256;
 import dev.gatehouse.store.Jdbc;
 import dev.gatehouse.accounts.AccountsException;
 import dev.gatehouse.accounts.Customer;
@@ -21,13 +22,9 @@ import dev.gatehouse.store.Ids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -244,11 +241,7 @@ public final class CustomerScreening {
         List<String> sorted = new ArrayList<>(names.subList(1, names.size()));
         sorted.sort(null);
         String text = hit.list() + "\n" + hit.entryId() + "\n" + names.getFirst() + "\n" + String.join("\n", sorted);
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Sha256.hex(text);
     }
 
     private static AccountsException.NotFound notFound(String id) {

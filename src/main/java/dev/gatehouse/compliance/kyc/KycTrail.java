@@ -4,12 +4,9 @@ import dev.gatehouse.audit.AuditCategory;
 import dev.gatehouse.audit.AuditEntry;
 import dev.gatehouse.compliance.screening.ImportReport;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.gatehouse.crypto.Sha256;
 import java.time.Instant;
 import java.time.Period;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,10 +100,6 @@ final class KycTrail {
     }
 
     private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Sha256.hex(text);
     }
 }

@@ -3,6 +3,7 @@ package dev.gatehouse.compliance.screening;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.api.Json;
+import dev.gatehouse.crypto.Sha256;
 import org.apache.commons.csv.CSVFormat;
 
 import java.nio.file.Path;
@@ -113,7 +114,7 @@ public final class CslImporter {
             String code = m.find(0) ? m.group(2) : "X";
             // BIS and State lists carry no entity number: a hash of what identifies the entry stands in
             String key = !number.isBlank() ? number
-                    : "h" + ListFile.sha256(source + "|" + name + "|" + String.join(";", countries)).substring(0, 12);
+                    : "h" + Sha256.hex(source + "|" + name + "|" + String.join(";", countries)).substring(0, 12);
             String id = code + ":" + key;
             int dup = seen.merge(id, 1, Integer::sum);
             if (dup > 1) id = id + "-" + dup;

@@ -1,5 +1,6 @@
 package dev.gatehouse.compliance.screening;
 
+import dev.gatehouse.crypto.Sha256;
 import org.apache.commons.csv.CSVFormat;
 
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ public final class DplImporter {
         for (CsvTable.Row r : rows.subList(1, rows.size())) {
             String name = r.get(0);
             if (name.isEmpty()) throw new ListFormatException(path.toString(), r.line(), "an entry without a name");
-            String id = "h" + ListFile.sha256(name + "|" + r.get(1) + "|" + r.get(2) + "|" + r.get(6)).substring(0, 12);
+            String id = "h" + Sha256.hex(name + "|" + r.get(1) + "|" + r.get(2) + "|" + r.get(6)).substring(0, 12);
             int dup = seen.merge(id, 1, Integer::sum);
             if (dup > 1) id = id + "-" + dup;
             String country = r.get(4).isEmpty() ? "US" : Countries.code(r.get(4));

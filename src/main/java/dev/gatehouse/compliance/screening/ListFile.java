@@ -1,5 +1,6 @@
 package dev.gatehouse.compliance.screening;
 
+import dev.gatehouse.crypto.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -10,8 +11,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -27,7 +26,7 @@ record ListFile(Path path, String text, String sha256) {
         } catch (IOException e) {
             throw new ListFormatException(path.toString(), 0, "cannot read: " + e.getMessage(), e);
         }
-        return new ListFile(path, decode(path.toString(), bytes), sha256(bytes));
+        return new ListFile(path, decode(path.toString(), bytes), Sha256.hex(bytes));
     }
 
     static String decode(String name, byte[] bytes) {
@@ -53,18 +52,6 @@ record ListFile(Path path, String text, String sha256) {
         long line = 1;
         for (int i = 0; i < offset && i < bytes.length; i++) if (bytes[i] == '\n') line++;
         return line;
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
-
-    static String sha256(String text) {
-        return sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The file's modification day, the date of lists whose files carry none. */

@@ -2,6 +2,7 @@ package dev.gatehouse.compliance.screening;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.gatehouse.api.Json;
+import dev.gatehouse.crypto.Sha256;
 import dev.gatehouse.store.Database;
 import dev.gatehouse.store.Ids;
 
@@ -43,7 +44,7 @@ public final class ListStore {
             List<String> jsons = new ArrayList<>();
             for (ListEntry e : list.entries()) {
                 String json = json(e);
-                String hash = ListFile.sha256(json);
+                String hash = Sha256.hex(json);
                 String before = old.remove(e.id());
                 if (before == null) added.add(e.id());
                 else if (!before.equals(hash)) changed.add(e.id());
@@ -156,7 +157,7 @@ public final class ListStore {
             for (int i = 0; i < entries.size(); i++) {
                 ps.setString(1, list);
                 ps.setString(2, entries.get(i).id());
-                ps.setString(3, ListFile.sha256(jsons.get(i)));
+                ps.setString(3, Sha256.hex(jsons.get(i)));
                 ps.setString(4, jsons.get(i));
                 ps.addBatch();
                 if ((i + 1) % BATCH == 0) ps.executeBatch();

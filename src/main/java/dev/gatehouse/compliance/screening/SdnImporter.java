@@ -1,5 +1,6 @@
 package dev.gatehouse.compliance.screening;
 
+import dev.gatehouse.crypto.Sha256;
 import org.apache.commons.csv.CSVFormat;
 
 import java.nio.file.Files;
@@ -87,7 +88,7 @@ public final class SdnImporter {
                     List.copyOf(countries.getOrDefault(num, Set.of())), datesOfBirth(remarks), nats, programs, remarks));
             if (entries.size() % 5000 == 0) progress.entriesRead(LIST, entries.size());
         }
-        String hash = Files.isRegularFile(altPath) || Files.isRegularFile(addPath) ? ListFile.sha256(hashes.toString()) : sdn.sha256();
+        String hash = Files.isRegularFile(altPath) || Files.isRegularFile(addPath) ? Sha256.hex(hashes.toString()) : sdn.sha256();
         return new ParsedList(LIST, date != null ? date : folderDate(dir, sdnPath), hash, dir.toString(), entries);
     }
 

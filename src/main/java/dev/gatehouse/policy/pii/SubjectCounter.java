@@ -2,9 +2,9 @@ package dev.gatehouse.policy.pii;
 
 import com.carrotsearch.hppc.LongHashSet;
 
+import dev.gatehouse.crypto.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -153,13 +153,9 @@ public final class SubjectCounter {
     }
 
     private String hash(PiiKind kind, String normalised) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(salt);
-            sha.update((kind.name() + '\u0000' + normalised).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        MessageDigest sha = Sha256.digest();
+        sha.update(salt);
+        sha.update((kind.name() + '\u0000' + normalised).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(sha.digest());
     }
 }
