@@ -78,6 +78,13 @@ public final class Journal implements AutoCloseable {
     private FileChannel channel;
     private long activeBytes;
     private boolean dirty;
+    /**
+     * The syncer found nothing to force and sleeps until a write wakes it: an idle gateway's
+     * journal costs no wake-ups (it used to wake every interval, 200 times a second by default).
+     * Set by the syncer and cleared by the writer, both under {@code io}; volatile for the syncer's
+     * wait outside it.
+     */
+    private volatile boolean syncerIdle;
     private long lastForceNanos = System.nanoTime();
 
     private Journal(Path dir, long fsyncIntervalMs, long segmentBytes) throws IOException {
@@ -168,6 +175,9 @@ public final class Journal implements AutoCloseable {
         return new IllegalStateException("the usage journal is " + MAX_QUEUED + " records behind");
     }
 
+    /** The fsync thread's state (for tests: {@code WAITING} while it sleeps without a deadline). */
+    Thread.State syncerState() { return syncer.getState(); }
+
     /** How many times the journal forced its file to the device (for tests and metrics). */
     public long fsyncCount() { return fsyncs.get(); }
 
@@ -217,14 +227,11 @@ public final class Journal implements AutoCloseable {
         boolean stopping = false;
         while (!stopping) {
             try {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first != null) {
-                    batch.add(first);
-                    queue.drainTo(batch, MAX_BATCH - 1);
-                    stopping = batch.removeIf(p -> p == STOP);
-                    if (!batch.isEmpty()) write(batch);
-                    batch.clear();
-                }
+                batch.add(queue.take()); // close() queues STOP, so this wakes only for work
+                queue.drainTo(batch, MAX_BATCH - 1);
+                stopping = batch.removeIf(p -> p == STOP);
+                if (!batch.isEmpty()) write(batch);
+                batch.clear();
                 if (stopping) forceIfDue(true);
             } catch (InterruptedException e) {
                 stopping = true;
@@ -253,6 +260,10 @@ public final class Journal implements AutoCloseable {
             activeBytes += total;
             unloadedBytes.addAndGet(total);
             dirty = true;
+            if (syncerIdle) {
+                syncerIdle = false;
+                LockSupport.unpark(syncer);
+            }
             appended.addAndGet(batch.size());
             if (activeBytes >= segmentBytes) closeActive(false);
         } catch (IOException | RuntimeException e) {
@@ -301,16 +312,24 @@ public final class Journal implements AutoCloseable {
     /** Every interval, forces what was written since the last force; the lock is held only to read the state. */
     private void syncLoop() {
         while (!closed) {
+            // after a write, wait out the interval first: writes meanwhile share this fsync
             LockSupport.parkNanos(Math.max(fsyncIntervalNanos, TimeUnit.MILLISECONDS.toNanos(1)));
-            FileChannel toForce;
+            FileChannel toForce = null;
             io.lock();
             try {
-                if (!dirty || channel == null) continue;
-                toForce = channel;
-                dirty = false;
-                lastForceNanos = System.nanoTime();
+                if (dirty && channel != null) {
+                    toForce = channel;
+                    dirty = false;
+                    lastForceNanos = System.nanoTime();
+                } else {
+                    syncerIdle = true; // under io: the next write sees it and wakes this thread
+                }
             } finally {
                 io.unlock();
+            }
+            if (toForce == null) {
+                while (syncerIdle && !closed) LockSupport.park(this);
+                continue;
             }
             try {
                 toForce.force(false);

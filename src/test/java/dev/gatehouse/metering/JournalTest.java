@@ -131,6 +131,26 @@ class JournalTest {
     }
 
     @Test
+    void should_let_its_fsync_thread_sleep_while_nothing_is_written() throws Exception {
+        try (Journal j = Journal.open(dir, 5)) {
+            j.append(Records.ok("req_1", T, 10, 5)).await(5, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (j.syncerState() != Thread.State.WAITING && System.nanoTime() < deadline) Thread.sleep(5);
+            // it used to wake every interval (TIMED_WAITING in between), 200 times a second when idle
+            for (int i = 0; i < 20; i++) {
+                assertThat(j.syncerState()).as("sample %d", i).isEqualTo(Thread.State.WAITING);
+                Thread.sleep(5);
+            }
+            assertThat(j.fsyncCount()).isEqualTo(1);
+            long before = j.fsyncCount();
+            j.append(Records.ok("req_2", T, 10, 5)).await(5, TimeUnit.SECONDS);
+            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (j.fsyncCount() == before && System.nanoTime() < deadline) Thread.sleep(1);
+            assertThat(j.fsyncCount()).as("a write wakes it, and it forces the file").isEqualTo(before + 1);
+        }
+    }
+
+    @Test
     void should_keep_every_record_appended_concurrently_by_several_threads() throws Exception {
         int threads = 8;
         int each = 500;
