@@ -9,7 +9,9 @@
 # PROFILE_EVENT picks async-profiler's event: itimer (CPU time, the default) or alloc (bytes allocated,
 # written to profile-CONTENDER-alloc.*).
 # Either way it prints what the garbage collector saw during the profiled run (from -Xlog:gc): young
-# collections, bytes allocated per request, and the collections' pauses.
+# collections, bytes allocated per request, and the collections' pauses. With async-profiler it also
+# prints the samples by thread (event loop, recorders, H2's writer, compilers, collector), with the
+# CPU time each thread spends per request served.
 set -euo pipefail
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$BENCH")"
@@ -44,16 +46,37 @@ warm() { BENCH_BODY=$CALL_BODY BENCH_HEADERS="${CALL_HEADERS[*]}" taskset -c "$C
 # measured: the wrk run being profiled, then the young collections logged during it. Serial and
 # parallel log "Pause Young (...) BEFOREM->AFTERM(HEAPM) PAUSEms": what was allocated between two
 # collections is this one's BEFORE minus the last one's AFTER.
+MEASURED_REQUESTS=0 MEASURED_CPU_US=0
 measured() {
-  local from line
+  local from line cpu0
   from=$(wc -l <"$GCLOG")
+  cpu0=$(cpu_us)
   line=$(warm "$SECS"); echo "$line"
+  MEASURED_CPU_US=$(awk -v a="$cpu0" -v b="$(cpu_us)" 'BEGIN { print b - a }')
+  MEASURED_REQUESTS=$(kv requests "${line#BENCH }")
   tail -n +"$((from + 1))" "$GCLOG" | grep 'Pause Young' | sed -E 's/.* ([0-9]+)M->([0-9]+)M\([0-9]+M\) ([0-9.]+)ms$/\1 \2 \3/' |
     awk -v req="$(kv requests "${line#BENCH }")" '
       NR > 1 { mb += $1 - after } { after = $2; n++; sum += $3; if ($3 > max) max = $3 }
       END { if (n < 2) { print "GC: fewer than two young collections during the run"; exit }
             printf "GC: %d young collections, %.0f MB allocated between them, %.1f KB per request; pauses avg %.1f ms, max %.1f ms\n", n, mb, mb * 1024 / req, sum / n, max }'
 }
+# by_thread FILE: the samples of a collapsed profile (recorded with `threads`) by thread, a pool's
+# number dropped so that it counts once; for CPU samples also each thread's CPU time per request
+# served (its share of the process's CPU time during the run, from /proc), which shows what each
+# recorder costs a request.
+by_thread() {
+  local cpu=0
+  [ "${PROFILE_EVENT:-itimer}" = itimer ] && cpu=1
+  if [ "$cpu" = 1 ]; then echo "by thread (CPU samples, and CPU time per request served):"; else echo "by thread (bytes allocated):"; fi
+  awk -v req="$MEASURED_REQUESTS" -v cpu="$cpu" -v cpu_us="$MEASURED_CPU_US" '
+    { n = $NF; total += n
+      t = substr($0, 1, index($0, ";") - 1); sub(/^\[/, "", t); sub(/ tid=[0-9]+\]$/, "", t); sub(/-?[0-9]+$/, "", t)
+      by[t] += n }
+    END { for (t in by) if (cpu && req > 0) printf "  %6.2f %%  %6.2f us  %s\n", 100 * by[t] / total, cpu_us * by[t] / total / req, t
+                        else printf "  %6.2f %%  %s\n", 100 * by[t] / total, t }' "$1" | sort -rn | head -15
+}
+# cpu_us: the contender's user and system CPU time so far, in microseconds
+cpu_us() { awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) * 1000000 / hz }' "/proc/$PID/stat"; }
 WARM_S=${WARM_S:-30}; log "warm-up $WARM_S s"; warm "$WARM_S"
 if [ -n "${ASYNC_PROFILER:-}" ]; then
   # jcmd reads KEY=VALUE as a named argument: the profiler's options go in quotes
@@ -63,11 +86,12 @@ if [ -n "${ASYNC_PROFILER:-}" ]; then
     alloc) event="event=alloc"; out=$CACHE/profile-$WHICH-alloc ;;
     *) die "PROFILE_EVENT: itimer or alloc" ;;
   esac
-  profiler "start,$event"
+  profiler "start,$event,threads"
   log "profiling ${SECS} s of wrk load ($KIND, $NAME, ${PROFILE_EVENT:-itimer})"; measured
   profiler "stop,file=$out.collapsed,collapsed"
   profiler "dump,file=$out.html"
   log "flame graph: $out.html"
+  by_thread "$out.collapsed"
 else
   "$JAVA_HOME/bin/jcmd" "$PID" JFR.start name=bench settings=profile filename="$CACHE/profile.jfr" >/dev/null
   log "profiling ${SECS} s of wrk load ($KIND, $NAME)"; measured
