@@ -1,8 +1,8 @@
 package dev.gatehouse.admin;
 
 import dev.gatehouse.accounts.User;
-
 import dev.gatehouse.crypto.Sha256;
+
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package dev.gatehouse.audit;
 
 import dev.gatehouse.crypto.Sha256;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,6 +1,7 @@
 package dev.gatehouse.simulator;
 
 import dev.gatehouse.crypto.Sha256;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Base64;

@@ -1,6 +1,7 @@
 package dev.gatehouse.simulator;
 
 import dev.gatehouse.crypto.Sha256;
+
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;

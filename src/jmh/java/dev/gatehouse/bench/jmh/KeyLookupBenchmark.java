@@ -1,6 +1,5 @@
 package dev.gatehouse.bench.jmh;
 
-import dev.gatehouse.crypto.Sha256;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -12,6 +11,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+
+import dev.gatehouse.crypto.Sha256;
 
 import java.util.HashMap;
 import java.util.Map;

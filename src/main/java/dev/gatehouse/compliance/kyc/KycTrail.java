@@ -3,8 +3,8 @@ package dev.gatehouse.compliance.kyc;
 import dev.gatehouse.audit.AuditCategory;
 import dev.gatehouse.audit.AuditEntry;
 import dev.gatehouse.compliance.screening.ImportReport;
-
 import dev.gatehouse.crypto.Sha256;
+
 import java.time.Instant;
 import java.time.Period;
 import java.util.LinkedHashMap;

@@ -1,7 +1,8 @@
 package dev.gatehouse.compliance.screening;
 
-import dev.gatehouse.crypto.Sha256;
 import org.apache.commons.csv.CSVFormat;
+
+import dev.gatehouse.crypto.Sha256;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package dev.gatehouse.compliance.screening;
 
 import dev.gatehouse.crypto.Sha256;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

@@ -3,6 +3,7 @@ package dev.gatehouse.policy.pii;
 import com.carrotsearch.hppc.LongHashSet;
 
 import dev.gatehouse.crypto.Sha256;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
