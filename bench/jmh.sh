@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # JMH micro-benchmarks of Gatehouse's hot paths (src/jmh/java, Maven profile -Pjmh):
-# request parse and model extraction, SSE chunk relay, key lookup, policy decision, ledger insert, audit chain link, token counting, screening,
+# request parse and model extraction, SSE chunk relay, key lookup, policy decision, ledger insert, audit chain link,
+# journal record frame and decode, token counting, screening,
 # client IP to country.
 #
 #   ./bench/jmh.sh            full settings; writes docs/benchmarks/jmh.txt
