@@ -2,13 +2,10 @@ package dev.gatehouse.metering;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -18,14 +15,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One usage record through the journal: framed on the event loop for every request, and decoded
- * again by the ledger loader.
+ * again by the ledger loader. Forks, warm-up and measurement come from bench/jmh.sh.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
 public class JournalCodecBenchmark {
     private static final UsageRecord RECORD = new UsageRecord(Instant.parse("2026-11-24T16:00:00.123456Z"),
             "req_01JD8Z6M3Q7X4T2V9K5N8B1C0A", "cus_0001", "prj_0001", "key_bench", "bench", "up-18700", "gpt-4o-mini", null,
