@@ -55,7 +55,7 @@ measured() {
   MEASURED_CPU_US=$(awk -v a="$cpu0" -v b="$(cpu_us)" 'BEGIN { print b - a }')
   MEASURED_REQUESTS=$(kv requests "${line#BENCH }")
   tail -n +"$((from + 1))" "$GCLOG" | grep 'Pause Young' | sed -E 's/.* ([0-9]+)M->([0-9]+)M\([0-9]+M\) ([0-9.]+)ms$/\1 \2 \3/' |
-    awk -v req="$(kv requests "${line#BENCH }")" '
+    awk -v req="$MEASURED_REQUESTS" '
       NR > 1 { mb += $1 - after } { after = $2; n++; sum += $3; if ($3 > max) max = $3 }
       END { if (n < 2) { print "GC: fewer than two young collections during the run"; exit }
             printf "GC: %d young collections, %.0f MB allocated between them, %.1f KB per request; pauses avg %.1f ms, max %.1f ms\n", n, mb, mb * 1024 / req, sum / n, max }'

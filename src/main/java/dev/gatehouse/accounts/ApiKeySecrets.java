@@ -4,7 +4,6 @@ import dev.gatehouse.crypto.Sha256;
 import dev.gatehouse.store.Ids;
 
 import java.security.MessageDigest;
-import java.util.HexFormat;
 
 /**
  * The format of virtual keys: {@code gh-} + 8 public characters + {@code -} + 32 secret
@@ -34,15 +33,11 @@ public final class ApiKeySecrets {
 
     /** SHA-256 of the whole key, in lower-case hex (what the store keeps). */
     public static String hash(String key) {
-        return HexFormat.of().formatHex(digest(key));
+        return Sha256.hex(key);
     }
 
     /** Whether {@code key} hashes to {@code storedHashHex}, compared in constant time. */
     public static boolean matches(String key, byte[] storedHash) {
-        return MessageDigest.isEqual(digest(key), storedHash);
-    }
-
-    static byte[] digest(String key) {
-        return Sha256.of(key);
+        return MessageDigest.isEqual(Sha256.of(key), storedHash);
     }
 }

@@ -39,14 +39,14 @@ final class Sessions {
         random.nextBytes(bytes);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Session s = new Session(user.id(), clock.instant().plus(LIFETIME));
-        byHash.put(hash(token), s);
+        byHash.put(Sha256.hex(token), s);
         return new Opened(token, s);
     }
 
     /** The live session of {@code token}; an expired one is dropped. */
     Optional<Session> find(String token) {
         if (token == null || !token.startsWith(PREFIX)) return Optional.empty();
-        String h = hash(token);
+        String h = Sha256.hex(token);
         Session s = byHash.get(h);
         if (s == null) return Optional.empty();
         if (!clock.instant().isBefore(s.expiresAt())) {
@@ -57,7 +57,7 @@ final class Sessions {
     }
 
     void close(String token) {
-        if (token != null) byHash.remove(hash(token));
+        if (token != null) byHash.remove(Sha256.hex(token));
     }
 
     /** Signs a user out everywhere on this instance (the user was disabled). */
@@ -68,9 +68,5 @@ final class Sessions {
     private void sweep() {
         Instant now = clock.instant();
         byHash.values().removeIf(s -> !now.isBefore(s.expiresAt()));
-    }
-
-    private static String hash(String token) {
-        return Sha256.hex(token);
     }
 }

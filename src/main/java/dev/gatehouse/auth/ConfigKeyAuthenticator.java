@@ -27,7 +27,7 @@ public final class ConfigKeyAuthenticator implements GatewayStage {
         int i = 0;
         for (ApiKeyConfig k : keys) {
             if (k == null || k.key() == null) throw new ConfigException("api_keys[" + i + "]: 'key' is required");
-            String digest = digest(k.key().value());
+            String digest = Sha256.hex(k.key().value());
             String id = "key_" + digest.substring(0, 12);
             if (byDigest.put(digest, Caller.configKey(id, k.name() != null ? k.name() : id)) != null) {
                 throw new ConfigException("api_keys[" + i + "]: the same key is listed twice");
@@ -51,7 +51,7 @@ public final class ConfigKeyAuthenticator implements GatewayStage {
             throw new GatewayException(ErrorCode.INVALID_API_KEY,
                     "You didn't provide an API key. Send it as 'Authorization: Bearer YOUR_KEY'.");
         }
-        Caller caller = byDigest.get(digest(key));
+        Caller caller = byDigest.get(Sha256.hex(key));
         if (caller == null) throw new GatewayException(ErrorCode.INVALID_API_KEY, "Incorrect API key provided.");
         ctx.caller(caller);
     }
@@ -65,9 +65,5 @@ public final class ConfigKeyAuthenticator implements GatewayStage {
         }
         String apiKey = http.getHeader("api-key");
         return apiKey != null && !apiKey.isBlank() ? apiKey.trim() : null;
-    }
-
-    private static String digest(String key) {
-        return Sha256.hex(key);
     }
 }

@@ -309,7 +309,11 @@ public final class Journal implements AutoCloseable {
         }
     }
 
-    /** Every interval, forces what was written since the last force; the lock is held only to read the state. */
+    /**
+     * Every interval while there is something to force, forces what was written since the last
+     * force, and sleeps without a deadline once an interval passed with nothing written (the next
+     * write wakes it); the lock is held only to read the state.
+     */
     private void syncLoop() {
         while (!closed) {
             // after a write, wait out the interval first: writes meanwhile share this fsync

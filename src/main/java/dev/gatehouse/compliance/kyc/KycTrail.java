@@ -27,7 +27,7 @@ final class KycTrail {
     static AuditEntry cipRecorded(String actor, CipRecord r) {
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("version", r.version());
-        after.put("sha256", sha256(CipStore.write(r.details()))); // the text stored, dates and all
+        after.put("sha256", Sha256.hex(CipStore.write(r.details()))); // the text stored, dates and all
         return entry(AuditCategory.KYC, actor, "kyc.cip_record", r.customerId(), null, after);
     }
 
@@ -97,9 +97,5 @@ final class KycTrail {
     private static AuditEntry entry(AuditCategory category, String actor, String action, String subject,
                                     Map<String, ?> before, Map<String, ?> after) {
         return new AuditEntry(category, actor, action, subject, before == null ? null : KycSql.json(before), KycSql.json(after));
-    }
-
-    private static String sha256(String text) {
-        return Sha256.hex(text);
     }
 }

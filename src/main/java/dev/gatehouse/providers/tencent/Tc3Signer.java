@@ -81,7 +81,7 @@ public final class Tc3Signer {
         String date = DATE.format(Instant.ofEpochSecond(timestamp));
         String canonicalRequest = canonicalRequest(host, action, payload);
         String scope = date + "/" + service + "/tc3_request";
-        String stringToSign = ALGORITHM + "\n" + timestamp + "\n" + scope + "\n" + sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
+        String stringToSign = ALGORITHM + "\n" + timestamp + "\n" + scope + "\n" + Sha256.hex(canonicalRequest);
         byte[] key = hmac(hmac(hmac(secretKey, date), service), "tc3_request");
         String signature = HEX.formatHex(hmac(key, stringToSign));
         String authorization = ALGORITHM + " Credential=" + secretId + "/" + scope
@@ -97,11 +97,7 @@ public final class Tc3Signer {
         if (signedHeaders == SignedHeaders.CONTENT_TYPE_HOST_AND_ACTION) {
             headers.append("x-tc-action:").append(action.trim().toLowerCase(Locale.ROOT)).append('\n');
         }
-        return "POST\n/\n\n" + headers + "\n" + signedHeaders.list() + "\n" + sha256Hex(payload);
-    }
-
-    private static String sha256Hex(byte[] bytes) {
-        return Sha256.hex(bytes);
+        return "POST\n/\n\n" + headers + "\n" + signedHeaders.list() + "\n" + Sha256.hex(payload);
     }
 
     private static byte[] hmac(byte[] key, String message) {
