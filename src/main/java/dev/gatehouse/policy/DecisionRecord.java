@@ -1,5 +1,6 @@
 package dev.gatehouse.policy;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -21,7 +22,11 @@ import java.util.Map;
  * @param content    the request body, only when a rule's {@code log_content} turned content logging on
  * @param responsePersonalData with {@code personal_data.scan_responses}: the personal data the
  *                   provider's answer held, counted by kind (null when answers are not scanned)
+ * <p>A field that is null is left out of the JSON: most are null in an allowed request's entry
+ * (rule, message, content, the response's counts), and every request writes one, so its nulls were
+ * about a sixth of each audit row. Entries written before, with the nulls spelled out, read the same.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record DecisionRecord(String requestId, String code, String rule, String route, String keyId,
                              String customerId, String customerCountry, String clientIp, String clientCountry,

@@ -1,5 +1,6 @@
 package dev.gatehouse.policy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -40,5 +41,24 @@ class DecisionRecordTest {
     @MethodSource("records")
     void should_read_back_equal(DecisionRecord r) {
         assertThat(DecisionRecord.fromJson(r.toJson())).isEqualTo(r);
+    }
+
+    @Test
+    void should_leave_out_the_fields_that_are_null() {
+        DecisionRecord allowed = new DecisionRecord("req_1", "allow", null, "chat", "key_1", "cus_1", "DE", "127.0.0.1", null,
+                List.of(), List.of(), null, "up/gpt-4o-mini", 200, null, null);
+        assertThat(allowed.toJson()).isEqualTo("{\"request_id\":\"req_1\",\"code\":\"allow\",\"route\":\"chat\",\"key_id\":\"key_1\","
+                + "\"customer_id\":\"cus_1\",\"customer_country\":\"DE\",\"client_ip\":\"127.0.0.1\",\"narrowed_by\":[],"
+                + "\"redacted\":[],\"served_by\":\"up/gpt-4o-mini\",\"status\":200}");
+    }
+
+    @Test
+    void should_read_an_entry_written_with_its_nulls_spelled_out() {
+        String before = "{\"request_id\":\"req_1\",\"code\":\"allow\",\"rule\":null,\"route\":\"chat\",\"key_id\":\"key_1\","
+                + "\"customer_id\":\"cus_1\",\"customer_country\":\"DE\",\"client_ip\":\"127.0.0.1\",\"client_country\":null,"
+                + "\"narrowed_by\":[],\"redacted\":[],\"message\":null,\"served_by\":\"up/gpt-4o-mini\",\"status\":200,"
+                + "\"content\":null,\"response_personal_data\":null}";
+        assertThat(DecisionRecord.fromJson(before)).isEqualTo(new DecisionRecord("req_1", "allow", null, "chat", "key_1", "cus_1",
+                "DE", "127.0.0.1", null, List.of(), List.of(), null, "up/gpt-4o-mini", 200, null, null));
     }
 }
