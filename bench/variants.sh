@@ -7,8 +7,9 @@
 # fixed rate (10 s after 5 s unrecorded, 1,000 connections): p50/p99/p99.9, the young collections'
 # pauses during both (from -Xlog:gc), and the process's peak RSS so far; with STREAMS=1 also streams at
 # 500 req/s (10 s after 5 s unrecorded, 64 connections): time to first byte p50/p99/p99.9. A direct run
-# to the upstream opens each round. disk_b_per_req: the bytes the process wrote to storage during the wrk
-# run (/proc/PID/io write_bytes: the journal, the store's file, the logs), per request served. At the end, the mean bytes that survived one young collection (age 1).
+# to the upstream opens each round. disk_b_per_req: the bytes the process wrote to storage during the
+# wrk run (/proc/PID/io write_bytes: the journal, the store's file, the logs), per request served. At
+# the end, the mean bytes that survived one young collection (age 1).
 #
 #   VARIANTS='JAVA_OPTS;JAVA_OPTS...' ./bench/variants.sh [ROUNDS (3)] [RATE (5000)]
 #   env: STORE_URL_<i> the store of variant i (@DATA@ is replaced by its data directory; @PG@ by a
@@ -93,7 +94,8 @@ for r in $(seq 1 "$ROUNDS"); do
     pid_var="PID_v$i"
     written=$(disk_written "${!pid_var}")
     w=$(wrk_at "$(url "$i")" 10)
-    disk=$(( ($(disk_written "${!pid_var}") - written) / $(fields "$w" requests | cut -d= -f2) ))
+    served=$(fields "$w" requests | cut -d= -f2)
+    disk=$(( ($(disk_written "${!pid_var}") - written) / (${served:-0} > 0 ? served : 1) ))
     line=$(loadgen rate --url "$(url "$i")" --body "$BENCH/payloads/request.json" --rate "$RATE" --duration 10 --warmup 5 \
       --connections 1000 --header "$H" 2>/dev/null)
     echo "round $r v$i: $(fields "$w" rps) disk_b_per_req=$disk $(fields "$line" 'p50_us|p99_us|p999_us|errors') $(pauses "$WORK/gc$i.log" "$from") peak_rss_mib=$(awk '/VmHWM/ { printf "%d", $2 / 1024 }' "/proc/${!pid_var}/status")"

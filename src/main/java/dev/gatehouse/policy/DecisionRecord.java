@@ -13,6 +13,10 @@ import java.util.Map;
  * What the audit trail keeps of one policy decision: the {@code after} JSON of a
  * {@code policy_denial} entry (action = {@code code}) or of a {@code request_decision} entry
  * (action {@code allow}). Facts only; never the prompt.
+ * <p>A field that is null is left out of the JSON. Most are null in an allowed request's entry
+ * (rule, message, content, the response's counts), and with {@code log_request_decisions} every
+ * request writes one: the nulls were about a sixth of each such audit row. Entries written before,
+ * with the nulls spelled out, read the same.
  *
  * @param code       {@code policy.<rule>} for a denial, {@code allow} otherwise
  * @param narrowedBy the rules that removed deployments, as {@code rule:provider/model}
@@ -22,9 +26,6 @@ import java.util.Map;
  * @param content    the request body, only when a rule's {@code log_content} turned content logging on
  * @param responsePersonalData with {@code personal_data.scan_responses}: the personal data the
  *                   provider's answer held, counted by kind (null when answers are not scanned)
- * <p>A field that is null is left out of the JSON: most are null in an allowed request's entry
- * (rule, message, content, the response's counts), and every request writes one, so its nulls were
- * about a sixth of each audit row. Entries written before, with the nulls spelled out, read the same.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
