@@ -19,7 +19,6 @@ import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * The Ed25519 key that signs checkpoints. The private key lives in a file (PKCS#8, base64, mode 600,

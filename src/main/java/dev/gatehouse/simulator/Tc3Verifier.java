@@ -110,12 +110,12 @@ public final class Tc3Verifier {
     /** The canonical request; {@code canonicalHeaders} ends with a newline, as Tencent's layout requires. */
     public static String canonicalRequest(String method, String uri, String query, String canonicalHeaders,
                                           String signedHeaders, byte[] payload) {
-        return method + "\n" + uri + "\n" + query + "\n" + canonicalHeaders + "\n" + signedHeaders + "\n" + sha256Hex(payload);
+        return method + "\n" + uri + "\n" + query + "\n" + canonicalHeaders + "\n" + signedHeaders + "\n" + Sha256.hex(payload);
     }
 
     public static String stringToSign(long timestamp, String date, String service, String canonicalRequest) {
         return ALGORITHM + "\n" + timestamp + "\n" + date + "/" + service + "/tc3_request\n"
-                + sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
+                + Sha256.hex(canonicalRequest);
     }
 
     public static String signature(String secretKey, String date, String service, String stringToSign) {
@@ -133,10 +133,6 @@ public final class Tc3Verifier {
     /** The UTC date of a Unix timestamp, as the credential scope spells it. */
     public static String date(long timestamp) {
         return DATE.format(Instant.ofEpochSecond(timestamp));
-    }
-
-    public static String sha256Hex(byte[] data) {
-        return Sha256.hex(data);
     }
 
     private static byte[] hmac(byte[] key, String message) {

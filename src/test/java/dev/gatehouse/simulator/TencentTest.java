@@ -1,6 +1,7 @@
 package dev.gatehouse.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.crypto.Sha256;
 import dev.gatehouse.metering.TokenCounter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -55,9 +56,9 @@ class TencentTest {
         String canonical = Tc3Verifier.canonicalRequest("POST", "/", "",
                 "content-type:application/json; charset=utf-8\nhost:cvm.tencentcloudapi.com\nx-tc-action:describeinstances\n",
                 "content-type;host;x-tc-action", payload.getBytes(StandardCharsets.UTF_8));
-        assertThat(Tc3Verifier.sha256Hex(payload.getBytes(StandardCharsets.UTF_8)))
+        assertThat(Sha256.hex(payload.getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo("35e9c5b0e3ae67532d3c9f17ead6c90222632e5b1ff7f6e89887f1398934f064");
-        assertThat(Tc3Verifier.sha256Hex(canonical.getBytes(StandardCharsets.UTF_8)))
+        assertThat(Sha256.hex(canonical.getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo("7019a55be8395899b900fb5564e4200d984910f34794a27cb3fb7d10ff6a1e84");
         assertThat(Tc3Verifier.stringToSign(1551113065, Tc3Verifier.date(1551113065), "cvm", canonical)).isEqualTo(
                 "TC3-HMAC-SHA256\n1551113065\n2019-02-25/cvm/tc3_request\n7019a55be8395899b900fb5564e4200d984910f34794a27cb3fb7d10ff6a1e84");

@@ -1,8 +1,7 @@
 package dev.gatehouse.compliance.screening;
 
-import org.apache.commons.csv.CSVFormat;
-
 import dev.gatehouse.crypto.Sha256;
+import org.apache.commons.csv.CSVFormat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

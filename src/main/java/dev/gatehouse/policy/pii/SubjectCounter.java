@@ -1,7 +1,6 @@
 package dev.gatehouse.policy.pii;
 
 import com.carrotsearch.hppc.LongHashSet;
-
 import dev.gatehouse.crypto.Sha256;
 
 import java.nio.charset.StandardCharsets;
