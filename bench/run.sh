@@ -120,6 +120,26 @@ run_wrk() { # run_wrk CONTENDER SECONDS -> prints the BENCH line
     wrk -t1 -c"$WRK_CONNECTIONS" -d"${secs}s" --timeout 10s -s "$BENCH/wrk-post.lua" "$CALL_URL" | grep '^BENCH ' | sed 's/^BENCH //'
 }
 
+# measured_wrk CONTENDER SECONDS: run_wrk's line plus the contender's CPU time per request served,
+# user and system apart (user_us_per_req, sys_us_per_req): at saturation the system time is the
+# kernel's work for the sockets (the same four TCP segments a request for every proxy here), the user
+# time the proxy's own; none for direct access
+measured_wrk() {
+  local name=$1 secs=$2 pid user0 sys0 user1 sys1 line served
+  pid=$(contender_cpu_pids "$name")
+  # shellcheck disable=SC2086
+  [ -n "$pid" ] && read -r user0 sys0 < <(cpu_ticks $pid)
+  line=$(run_wrk "$name" "$secs")
+  served=$(kv requests "$line")
+  if [ -n "$pid" ] && [ "${served:-0}" -gt 0 ] 2>/dev/null; then
+    # shellcheck disable=SC2086
+    read -r user1 sys1 < <(cpu_ticks $pid)
+    line="$line $(awk -v u=$((user1 - user0)) -v s=$((sys1 - sys0)) -v n="$served" -v hz="$CLK_TCK" \
+      'BEGIN { printf "user_us_per_req=%.2f sys_us_per_req=%.2f", u / hz * 1e6 / n, s / hz * 1e6 / n }')"
+  fi
+  echo "$line"
+}
+
 # warm_up CONTENDER: wrk in WARMUP_SLICE_S-s slices until the throughput of two slices in a row is
 # within 5 % and, for a JVM, its JIT compilers worked under 2 % of the last slice (at least
 # WARMUP_S, at most WARMUP_MAX_S seconds). A fixed warm-up measured Gatehouse with every control
@@ -164,18 +184,18 @@ first_answers() {
 # run_rate CONTENDER KIND RATE SECONDS CONNECTIONS: sets LINE to the loadgen's line and adds the
 # contender's CPU to its totals (not in a subshell, so the totals survive)
 run_rate() {
-  local name=$1 kind=$2 rate=$3 secs=$4 conns=$5 pid before after line h args=()
+  local name=$1 kind=$2 rate=$3 secs=$4 conns=$5 pid user0 sys0 user1 sys1 line h args=()
   contender_call "$name" "$kind"
   for h in "${CALL_HEADERS[@]}"; do args+=(--header "$h"); done
   pid=$(contender_cpu_pids "$name")
   # shellcheck disable=SC2086
-  [ -n "$pid" ] && before=$(cpu_ticks $pid)
+  [ -n "$pid" ] && read -r user0 sys0 < <(cpu_ticks $pid)
   line=$(loadgen rate --url "$CALL_URL" --body "$CALL_BODY" --rate "$rate" --duration "$secs" --warmup "$RATE_WARM_S" \
     --connections "$conns" "${args[@]}" 2>>"$WORK/loadgen.err")
   if [ -n "$pid" ]; then
     # shellcheck disable=SC2086
-    after=$(cpu_ticks $pid)
-    CPU_TICKS[$name]=$(( ${CPU_TICKS[$name]:-0} + after - before ))
+    read -r user1 sys1 < <(cpu_ticks $pid)
+    CPU_TICKS[$name]=$(( ${CPU_TICKS[$name]:-0} + user1 + sys1 - user0 - sys0 ))
     REQS[$name]=$(( ${REQS[$name]:-0} + $(kv done "$line") ))
   fi
   LINE=$line
@@ -329,7 +349,7 @@ main() {
   local round
   for round in $(seq 1 "$WRK_ROUNDS"); do
     for c in "${CONTENDERS[@]}"; do
-      line=$(run_wrk "$c" "$WRK_S"); log "wrk $c (round $round/$WRK_ROUNDS): $line"; record wrk "$c" "$line"
+      line=$(measured_wrk "$c" "$WRK_S"); log "wrk $c (round $round/$WRK_ROUNDS): $line"; record wrk "$c" "$line"
     done
   done
   # fixed rates in RATE_ROUNDS interleaved rounds, each figure the median (a single run's p99 at

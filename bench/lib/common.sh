@@ -55,18 +55,18 @@ proc_tree() {
   pgrep -P "$pid" 2>/dev/null || true
 }
 
-# user+system CPU ticks of process trees (fields 14 and 15 of /proc/PID/stat, after the comm):
-# cpu_ticks PID...
+# user and system CPU ticks of process trees (fields 14 and 15 of /proc/PID/stat, after the comm),
+# as "USER SYSTEM": cpu_ticks PID...
 cpu_ticks() {
-  local total=0 p stat rest root
+  local user=0 sys=0 p stat rest root
   for p in $(for root in "$@"; do proc_tree "$root"; done); do
     stat=$(cat "/proc/$p/stat" 2>/dev/null) || continue
     rest=${stat##*) }
     # shellcheck disable=SC2086
     set -- $rest
-    total=$((total + ${12} + ${13}))
+    user=$((user + ${12})); sys=$((sys + ${13}))
   done
-  echo "$total"
+  echo "$user $sys"
 }
 
 # summed VmHWM (kB) of a process tree

@@ -53,6 +53,10 @@ class BenchHarnessSmokeTest {
             if (!c.equals("direct")) {
                 assertPositive(rows, "mem " + c, "hwm_kib");
                 assertPositive(rows, "mem " + c, "requests");
+                Map<String, String> wrk = rows.get("wrk " + c);
+                assertThat(wrk).as("wrk %s: the CPU per request served, user and system apart", c).containsKeys("user_us_per_req", "sys_us_per_req");
+                assertThat(Double.parseDouble(wrk.get("user_us_per_req")) + Double.parseDouble(wrk.get("sys_us_per_req")))
+                        .as("wrk %s: CPU per request", c).isPositive();
             }
         }
         Map<String, String> idle = rows.get("idle gatehouse-routing");
@@ -62,6 +66,8 @@ class BenchHarnessSmokeTest {
 
         String report = Files.readString(out.resolve("README.md"));
         for (String c : CONTENDERS) assertThat(report).contains("| " + c + " |");
+        assertThat(report).as("the throughput table's CPU split").contains("| CPU per request: user | system |")
+                .containsPattern("\\| gatehouse-routing \\|.* [0-9.]+ µs \\| [0-9.]+ µs \\|\n");
         assertThat(report).contains("## Headline", "CPU pinning", "Gatehouse controls on", "request policy", "audit", "bare Vert.x proxy / nginx throughput")
                 .as("smoke runs two rounds, so the report's figures are medians").contains("the median of 2");
         assertThat(report).as("the generator's noise, from its rate and stream runs")

@@ -122,6 +122,9 @@ final class Report {
           .append("  stall shows up in the percentiles instead of silently slowing the load down (no coordinated omission).\n")
           .append("- CPU seconds are the contender's own user+system time (`/proc/PID/stat`, all its processes) over the\n")
           .append("  fixed-rate runs, divided by the requests it served; peak RSS is `VmHWM` from `/proc/PID/status`.\n")
+          .append("- *CPU per request* at saturation (the throughput table) is the same time over the wrk runs, user and\n")
+          .append("  system apart: every proxy here sends and receives the same four TCP segments a request, so its system\n")
+          .append("  time is mostly the kernel's work for them and its user time is its own work.\n")
           .append("- The machine is shared: read the load figures above before comparing two reports.\n");
         return md.toString();
     }
@@ -160,13 +163,15 @@ final class Report {
     private void throughput() {
         md.append("## Throughput at saturation (wrk, closed loop)\n\n").append(meta.get("wrk_load")).append("\n\n");
         md.append("![throughput](throughput.png)\n\n");
-        md.append("| contender | req/s | vs direct | vs nginx | wrk p50 | wrk p99 | non-2xx / errors |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        md.append("| contender | req/s | vs direct | vs nginx | wrk p50 | wrk p99 | non-2xx / errors | CPU per request: user | system |\n")
+          .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (String c : contenders) {
             Results.Row w = results.find("wrk", c);
             md.append("| ").append(c).append(" | ").append(String.format(Locale.ROOT, "%,.0f", w.num("rps"))).append(" | ")
               .append(pct(w.num("rps") / rps(DIRECT))).append(" | ").append(pct(w.num("rps") / rps(NGINX))).append(" | ")
               .append(ms(w.num("p50_us"))).append(" | ").append(ms(w.num("p99_us"))).append(" | ")
-              .append((long) w.num("errors")).append(" |\n");
+              .append((long) w.num("errors")).append(" | ").append(micros(w, "user_us_per_req")).append(" | ")
+              .append(micros(w, "sys_us_per_req")).append(" |\n");
         }
         md.append('\n');
     }
@@ -292,6 +297,11 @@ final class Report {
 
     private double addedStream(String c, String key) {
         return results.find("stream", c).num(key) - results.find("stream", DIRECT).num(key);
+    }
+
+    /** A per-request CPU figure of a wrk row, or a dash where none was measured (direct access, older results). */
+    private static String micros(Results.Row row, String key) {
+        return row.has(key) ? String.format(Locale.ROOT, "%.1f µs", row.num(key)) : "—";
     }
 
     private double cpuPer1k(String c) {
