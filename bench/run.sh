@@ -121,24 +121,35 @@ run_wrk() { # run_wrk CONTENDER SECONDS -> prints the BENCH line
     wrk -t1 -c"$WRK_CONNECTIONS" -d"${secs}s" --timeout 10s -s "$BENCH/wrk-post.lua" "$CALL_URL" | grep '^BENCH ' | sed 's/^BENCH //'
 }
 
-# measured_wrk CONTENDER SECONDS: run_wrk's line plus the contender's CPU time per request served,
-# user and system apart (user_us_per_req, sys_us_per_req): at saturation the system time is the
-# kernel's work for the sockets (the same four TCP segments a request for every proxy here), the user
-# time the proxy's own; none for direct access
-measured_wrk() {
-  local name=$1 secs=$2 pid user0 sys0 user1 sys1 line served
+# cpu_during CONTENDER CMD...: runs CMD with LINE set to its output, and CPU_USER and CPU_SYS to the
+# user and system ticks the contender's processes spent meanwhile (empty for direct access, which
+# has none). Not in a subshell, so that callers can add to their totals
+cpu_during() {
+  local name=$1 pid user0 sys0 user1 sys1; shift
+  CPU_USER=""; CPU_SYS=""
   pid=$(contender_cpu_pids "$name")
   # shellcheck disable=SC2086
   [ -n "$pid" ] && read -r user0 sys0 < <(cpu_ticks $pid)
-  line=$(run_wrk "$name" "$secs")
-  served=$(kv requests "$line")
-  if [ -n "$pid" ] && [ "${served:-0}" -gt 0 ] 2>/dev/null; then
+  LINE=$("$@")
+  if [ -n "$pid" ]; then
     # shellcheck disable=SC2086
     read -r user1 sys1 < <(cpu_ticks $pid)
-    line="$line $(awk -v u=$((user1 - user0)) -v s=$((sys1 - sys0)) -v n="$served" -v hz="$CLK_TCK" \
+    CPU_USER=$((user1 - user0)); CPU_SYS=$((sys1 - sys0))
+  fi
+}
+
+# measured_wrk CONTENDER SECONDS: sets LINE to run_wrk's line plus the contender's CPU time per
+# request served, user and system apart (user_us_per_req, sys_us_per_req): at saturation the system
+# time is the kernel's work for the sockets (the same four TCP segments a request for every proxy
+# here), the user time the proxy's own; none for direct access
+measured_wrk() {
+  local served
+  cpu_during "$1" run_wrk "$1" "$2"
+  served=$(kv requests "$LINE")
+  if [ -n "$CPU_USER" ] && [ "${served:-0}" -gt 0 ] 2>/dev/null; then
+    LINE="$LINE $(awk -v u="$CPU_USER" -v s="$CPU_SYS" -v n="$served" -v hz="$CLK_TCK" \
       'BEGIN { printf "user_us_per_req=%.2f sys_us_per_req=%.2f", u / hz * 1e6 / n, s / hz * 1e6 / n }')"
   fi
-  echo "$line"
 }
 
 # warm_up CONTENDER: wrk in WARMUP_SLICE_S-s slices until the throughput of two slices in a row is
@@ -185,21 +196,15 @@ first_answers() {
 # run_rate CONTENDER KIND RATE SECONDS CONNECTIONS: sets LINE to the loadgen's line and adds the
 # contender's CPU to its totals (not in a subshell, so the totals survive)
 run_rate() {
-  local name=$1 kind=$2 rate=$3 secs=$4 conns=$5 pid user0 sys0 user1 sys1 line h args=()
+  local name=$1 kind=$2 rate=$3 secs=$4 conns=$5 h args=()
   contender_call "$name" "$kind"
   for h in "${CALL_HEADERS[@]}"; do args+=(--header "$h"); done
-  pid=$(contender_cpu_pids "$name")
-  # shellcheck disable=SC2086
-  [ -n "$pid" ] && read -r user0 sys0 < <(cpu_ticks $pid)
-  line=$(loadgen rate --url "$CALL_URL" --body "$CALL_BODY" --rate "$rate" --duration "$secs" --warmup "$RATE_WARM_S" \
-    --connections "$conns" "${args[@]}" 2>>"$WORK/loadgen.err")
-  if [ -n "$pid" ]; then
-    # shellcheck disable=SC2086
-    read -r user1 sys1 < <(cpu_ticks $pid)
-    CPU_TICKS[$name]=$(( ${CPU_TICKS[$name]:-0} + user1 + sys1 - user0 - sys0 ))
-    REQS[$name]=$(( ${REQS[$name]:-0} + $(kv done "$line") ))
+  cpu_during "$name" loadgen rate --url "$CALL_URL" --body "$CALL_BODY" --rate "$rate" --duration "$secs" --warmup "$RATE_WARM_S" \
+    --connections "$conns" "${args[@]}" 2>>"$WORK/loadgen.err"
+  if [ -n "$CPU_USER" ]; then
+    CPU_TICKS[$name]=$(( ${CPU_TICKS[$name]:-0} + CPU_USER + CPU_SYS ))
+    REQS[$name]=$(( ${REQS[$name]:-0} + $(kv done "$LINE") ))
   fi
-  LINE=$line
 }
 
 record() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$RESULTS"; }
@@ -350,7 +355,7 @@ main() {
   local round
   for round in $(seq 1 "$WRK_ROUNDS"); do
     for c in "${CONTENDERS[@]}"; do
-      line=$(measured_wrk "$c" "$WRK_S"); log "wrk $c (round $round/$WRK_ROUNDS): $line"; record wrk "$c" "$line"
+      measured_wrk "$c" "$WRK_S"; line=$LINE; log "wrk $c (round $round/$WRK_ROUNDS): $line"; record wrk "$c" "$line"
     done
   done
   # fixed rates in RATE_ROUNDS interleaved rounds, each figure the median (a single run's p99 at
