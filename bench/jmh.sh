@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # JMH micro-benchmarks of Gatehouse's hot paths (src/jmh/java, Maven profile -Pjmh):
-# request parse and model extraction, SSE chunk relay, key lookup, policy decision, ledger insert, audit chain link,
+# request parse and model extraction, SSE chunk relay, key lookup, policy decision, ledger insert, audit chain link
+# and checkpoint signature,
 # journal record frame and decode, token counting, screening,
 # client IP to country.
 #

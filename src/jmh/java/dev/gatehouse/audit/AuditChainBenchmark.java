@@ -7,15 +7,21 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
  * What the audit writer computes for every entry before the insert: the body's digest and the
- * chain's link hash (Canonical), for a request decision like those the benchmark's gateway logs.
+ * chain's link hash (Canonical), for a request decision like those the benchmark's gateway logs;
+ * and the checkpoint's Ed25519 signature it adds every 1,000th entry.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -30,10 +36,32 @@ public class AuditChainBenchmark {
                     + "\"narrowed\":[],\"redacted\":[],\"message\":null,\"served_by\":\"up-18700/gpt-4o-mini\",\"status\":200}");
     private static final Instant TS = Instant.parse("2026-11-24T16:00:00.123456Z");
     private long seq;
+    private Path keyDir;
+    private AuditKey key;
+    private byte[] checkpoint;
+
+    @Setup
+    public void setUp() throws IOException {
+        keyDir = Files.createTempDirectory("gatehouse-jmh-audit");
+        key = AuditKey.loadOrCreate(keyDir.resolve("audit.key"));
+        checkpoint = Canonical.checkpointBytes(1_000, Canonical.GENESIS);
+    }
+
+    @TearDown
+    public void tearDown() throws IOException {
+        Files.deleteIfExists(keyDir.resolve("audit.key"));
+        Files.deleteIfExists(AuditKey.publicFile(keyDir.resolve("audit.key")));
+        Files.deleteIfExists(keyDir);
+    }
 
     @Benchmark
     public String link_one_decision_entry() {
         String digest = Canonical.bodyDigest(DECISION);
         return Canonical.hash(Canonical.GENESIS, ++seq, TS, DECISION.category(), digest);
+    }
+
+    @Benchmark
+    public String sign_one_checkpoint() {
+        return key.signBase64(checkpoint);
     }
 }

@@ -1,6 +1,9 @@
 package dev.gatehouse.audit;
 
 import dev.gatehouse.crypto.Sha256;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,9 +18,10 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
+import java.security.interfaces.EdECPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -25,16 +29,28 @@ import java.util.Base64;
  * made on first use if missing); its public key beside it in {@code FILE.pub} (X.509, base64),
  * because the JDK cannot derive an Ed25519 public key from the private one. A verifier needs only
  * the public key, so it can run where the private key is not.
+ * <p>The files are read with the JDK's key factory; signing and verifying use Bouncy Castle's
+ * Ed25519, which signs some 18 times faster than the JDK's (about 30 against 530 µs here). Ed25519
+ * signatures are deterministic, so both make the same bytes for the same key and message, and a
+ * checkpoint signed by either verifies with the other.
  */
 public final class AuditKey {
-    private final PrivateKey privateKey; // null for a verify-only key
-    private final PublicKey publicKey;
+    private final Ed25519PrivateKeyParameters privateKey; // null for a verify-only key
+    private final Ed25519PublicKeyParameters publicKey;
     private final String keyId;
 
+    /** Both keys as the JDK's factory read them (so checked as Ed25519 keys); {@code privateKey} null for verify-only. */
     private AuditKey(PrivateKey privateKey, PublicKey publicKey) {
-        this.privateKey = privateKey;
-        this.publicKey = publicKey;
+        byte[] x509 = publicKey.getEncoded(); // the raw 32-byte key is the content of its last element, a BIT STRING
+        this.publicKey = new Ed25519PublicKeyParameters(x509, x509.length - Ed25519PublicKeyParameters.KEY_SIZE);
+        this.privateKey = privateKey == null ? null
+                : new Ed25519PrivateKeyParameters(((EdECPrivateKey) privateKey).getBytes().orElseThrow());
         this.keyId = keyId(publicKey);
+    }
+
+    /** Whether the public key is the private key's own (a .pub copied from another key would make every checkpoint unverifiable). */
+    private boolean isPair() {
+        return Arrays.equals(privateKey.generatePublicKey().getEncoded(), publicKey.getEncoded());
     }
 
     /** The signing key in {@code privateKeyFile}, created (with {@code FILE.pub}) if missing. */
@@ -45,7 +61,12 @@ public final class AuditKey {
             KeyFactory kf = KeyFactory.getInstance("Ed25519");
             PrivateKey priv = kf.generatePrivate(new PKCS8EncodedKeySpec(decode(privateKeyFile)));
             PublicKey pk = kf.generatePublic(new X509EncodedKeySpec(decode(pub)));
-            return new AuditKey(priv, pk);
+            AuditKey key = new AuditKey(priv, pk);
+            if (!key.isPair()) {
+                throw new IllegalStateException("the audit key " + privateKeyFile + " and " + pub + " are not one key pair: "
+                        + pub.getFileName() + " must hold the public half of " + privateKeyFile.getFileName());
+            }
+            return key;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the audit key " + privateKeyFile, e);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
@@ -68,31 +89,24 @@ public final class AuditKey {
         return privateKeyFile.resolveSibling(privateKeyFile.getFileName() + ".pub");
     }
 
-    public PublicKey publicKey() { return publicKey; }
-
     public String keyId() { return keyId; }
 
     public String signBase64(byte[] message) {
         if (privateKey == null) throw new IllegalStateException("this audit key can only verify");
-        try {
-            Signature s = Signature.getInstance("Ed25519");
-            s.initSign(privateKey);
-            s.update(message);
-            return Base64.getEncoder().encodeToString(s.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Ed25519 signing failed", e);
-        }
+        byte[] signature = new byte[Ed25519PrivateKeyParameters.SIGNATURE_SIZE];
+        privateKey.sign(Ed25519.Algorithm.Ed25519, publicKey, null, message, 0, message.length, signature, 0);
+        return Base64.getEncoder().encodeToString(signature);
     }
 
     public boolean verify(byte[] message, String signatureBase64) {
+        byte[] signature;
         try {
-            Signature s = Signature.getInstance("Ed25519");
-            s.initVerify(publicKey);
-            s.update(message);
-            return s.verify(Base64.getDecoder().decode(signatureBase64));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return false; // malformed base64 or signature bytes: not a valid signature
+            signature = Base64.getDecoder().decode(signatureBase64);
+        } catch (IllegalArgumentException e) {
+            return false; // malformed base64: not a valid signature
         }
+        return signature.length == Ed25519PrivateKeyParameters.SIGNATURE_SIZE
+                && publicKey.verify(Ed25519.Algorithm.Ed25519, null, message, 0, message.length, signature, 0);
     }
 
     private static void create(Path priv, Path pub) throws IOException, GeneralSecurityException {
