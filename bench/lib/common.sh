@@ -55,7 +55,8 @@ proc_tree() {
   pgrep -P "$pid" 2>/dev/null || true
 }
 
-# user and system CPU ticks of process trees (fields 14 and 15 of /proc/PID/stat, after the comm),
+# user and system CPU ticks of process trees (fields 14 and 15 of /proc/PID/stat, after the comm, plus
+# 16 and 17, the reaped children's),
 # as "USER SYSTEM": cpu_ticks PID...
 cpu_ticks() {
   local user=0 sys=0 p stat rest root
@@ -64,7 +65,9 @@ cpu_ticks() {
     rest=${stat##*) }
     # shellcheck disable=SC2086
     set -- $rest
-    user=$((user + ${12})); sys=$((sys + ${13}))
+    # a process's own time plus that of its children it reaped (cutime, cstime): PostgreSQL's
+    # autovacuum workers and recycled backends exit during a run, and their time must not vanish
+    user=$((user + ${12} + ${14})); sys=$((sys + ${13} + ${15}))
   done
   echo "$user $sys"
 }

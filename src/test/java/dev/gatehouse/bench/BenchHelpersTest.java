@@ -12,8 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Pieces of the benchmark scripts a full run depends on but the smoke run does not reach: the JIT
  * reading the warm-up waits on (a parse of {@code jstat -compiler} that silently printed nothing
- * would end every warm-up on throughput alone), and {@code profile.sh}'s refusal of a contender it
- * does not know, before it builds or starts anything.
+ * would end every warm-up on throughput alone), the CPU time of a contender whose child processes
+ * come and go (PostgreSQL's), and {@code profile.sh}'s refusal of a contender it does not know,
+ * before it builds or starts anything.
  */
 class BenchHelpersTest {
 
@@ -40,6 +41,29 @@ class BenchHelpersTest {
         BenchScript none = bash(". bench/lib/common.sh; jit_seconds ''");
         assertThat(none.exit()).isZero();
         assertThat(none.output()).isEmpty();
+    }
+
+    /**
+     * A child that burns CPU and exits (an autovacuum worker, a recycled backend) must not take its
+     * time with it: measured across its exit, the tree's CPU time must not fall.
+     */
+    @Test
+    void should_keep_the_cpu_time_of_a_child_that_exited_during_the_measurement() throws Exception {
+        BenchScript run = bash("""
+                . bench/lib/common.sh
+                bash -c 'sh -c "while :; do :; done" & busy=$!; sleep 1.5; kill $busy; wait $busy; sleep 30' &
+                parent=$!
+                sleep 1; before=$(cpu_ticks $parent)
+                sleep 1.5; after=$(cpu_ticks $parent)
+                kill $parent
+                echo "$before|$after"
+                """);
+        assertThat(run.exit()).isZero();
+        String[] halves = run.output().strip().split("\\|");
+        long userBefore = Long.parseLong(halves[0].split(" ")[0]);
+        long userAfter = Long.parseLong(halves[1].split(" ")[0]);
+        assertThat(userBefore).as("the busy child's ticks while it ran (%s)", run.output()).isPositive();
+        assertThat(userAfter).as("after the child exited (%s)", run.output()).isGreaterThanOrEqualTo(userBefore);
     }
 
     @Test
