@@ -55,9 +55,8 @@ proc_tree() {
   pgrep -P "$pid" 2>/dev/null || true
 }
 
-# user and system CPU ticks of process trees (fields 14 and 15 of /proc/PID/stat, after the comm, plus
-# 16 and 17, the reaped children's),
-# as "USER SYSTEM": cpu_ticks PID...
+# user and system CPU ticks of process trees, as "USER SYSTEM": fields 14 and 15 of /proc/PID/stat
+# (after the comm), plus 16 and 17, those of the children each process reaped: cpu_ticks PID...
 cpu_ticks() {
   local user=0 sys=0 p stat rest root
   for p in $(for root in "$@"; do proc_tree "$root"; done); do

@@ -6,11 +6,13 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyFactory;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
 import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,8 +73,8 @@ class AuditKeyTest {
         AuditKey key = AuditKey.loadOrCreate(dir.resolve("audit.key"));
         byte[] message = Canonical.checkpointBytes(3, Canonical.GENESIS);
         byte[] signature = Base64.getDecoder().decode(key.signBase64(message));
-        assertThat(key.verify(message, Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(signature, 63)))).isFalse();
-        assertThat(key.verify(message, Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(signature, 65)))).isFalse();
+        assertThat(key.verify(message, Base64.getEncoder().encodeToString(Arrays.copyOf(signature, 63)))).isFalse();
+        assertThat(key.verify(message, Base64.getEncoder().encodeToString(Arrays.copyOf(signature, 65)))).isFalse();
         signature[10] ^= 1;
         assertThat(key.verify(message, Base64.getEncoder().encodeToString(signature))).isFalse();
     }
@@ -82,7 +84,7 @@ class AuditKeyTest {
         Path mine = dir.resolve("audit.key");
         AuditKey.loadOrCreate(mine);
         AuditKey.loadOrCreate(dir.resolve("other.key"));
-        Files.copy(AuditKey.publicFile(dir.resolve("other.key")), AuditKey.publicFile(mine), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(AuditKey.publicFile(dir.resolve("other.key")), AuditKey.publicFile(mine), StandardCopyOption.REPLACE_EXISTING);
         String privateBefore = Files.readString(mine);
         String publicBefore = Files.readString(AuditKey.publicFile(mine));
 

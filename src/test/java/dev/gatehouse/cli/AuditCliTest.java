@@ -8,11 +8,18 @@ import dev.gatehouse.store.Database;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class AuditCliTest {
     @Test
@@ -50,5 +57,30 @@ class AuditCliTest {
         Cli.Result noKey = cli.run("audit", "verify", "--key", dir.resolve("missing.key").toString());
         assertThat(noKey.code()).isEqualTo(StoreRun.BAD_INPUT);
         assertThat(noKey.err()).contains("--key: no audit public key at");
+    }
+
+    /** docs/audit.md: the gateway refuses to start when the key's .pub is another key's, and says which files. */
+    @Test
+    void should_not_serve_with_a_public_key_file_of_another_key(@TempDir Path dir) throws Exception {
+        Cli cli = Cli.h2(dir);
+        Path key = dir.resolve("audit.key");
+        AuditKey.loadOrCreate(key);
+        AuditKey.loadOrCreate(dir.resolve("other.key"));
+        Files.copy(AuditKey.publicFile(dir.resolve("other.key")), AuditKey.publicFile(key), StandardCopyOption.REPLACE_EXISTING);
+
+        // serve reports a failed start on System.err; a start that wrongly succeeded would serve
+        // until stopped: fail instead of hanging
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream original = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        Cli.Result refused;
+        try {
+            refused = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> cli.run("serve", "--port", "0"));
+        } finally {
+            System.setErr(original);
+        }
+        String printed = err.toString(StandardCharsets.UTF_8);
+        assertThat(refused.code()).as(printed).isEqualTo(2);
+        assertThat(printed).contains("gatehouse: cannot start: ", "are not one key pair", key.toString(), AuditKey.publicFile(key).toString());
     }
 }
